@@ -1,0 +1,59 @@
+import { I18nProvider } from '../i18n/i18n-context';
+import { MnistProvider } from '../hooks/mnist-context';
+import { ModelProvider } from '../hooks/model-context';
+import { useI18n } from '../i18n/use-i18n';
+import { LANGUAGES, type Language } from '../i18n/messages';
+import { PANELS, type PanelId } from './panels';
+import { StatusBar } from './status-bar';
+import { useHashRoute } from './use-hash-route';
+
+const PANEL_IDS = PANELS.map((p) => p.id);
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
+
+function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const route = useHashRoute<PanelId>(PANEL_IDS, 'dataset');
+  const panel = PANELS.find((p) => p.id === route) ?? PANELS[0];
+  const View = panel.view;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="lang-switch" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((l) => (
+            <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLang(l)}>
+              {LANGUAGE_NAMES[l]}
+            </button>
+          ))}
+        </div>
+      </header>
+      <nav aria-label={t('nav.label')} className="tabs">
+        {PANELS.map((p) => (
+          <a key={p.id} href={`#/${p.id}`} aria-current={p.id === route ? 'page' : undefined}>
+            {t(p.title)}
+          </a>
+        ))}
+      </nav>
+      <main>
+        <View />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
+
+/** The whole app: providers around the tabbed shell. */
+export function App() {
+  return (
+    <I18nProvider>
+      <MnistProvider>
+        <ModelProvider>
+          <Shell />
+        </ModelProvider>
+      </MnistProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ComponentType } from 'react';
+import { DatasetPanel } from '../features/dataset/dataset-panel';
+import { useMnist } from '../hooks/use-mnist';
+import { useI18n } from '../i18n/use-i18n';
+import type { MessageKey } from '../i18n/messages';
+import type { MnistData } from '../ml/mnist/dataset';
+
+/** Shows a panel once MNIST is loaded, with the loading state or error before that. */
+function WithData({ panel: Panel }: { panel: ComponentType<{ data: MnistData }> }) {
+  const { state, retry } = useMnist();
+  const { t } = useI18n();
+  if (state.status === 'loading') return <p role="status">{t('data.loading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <div role="alert" className="error">
+        <p>{t('data.failed', { message: state.message })}</p>
+        <button type="button" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  return <Panel data={state.data} />;
+}
+
+function NotYet() {
+  const { t } = useI18n();
+  return <p className="panel">{t('panel.notYet')}</p>;
+}
+
+/** A panel of the app: its URL id, its tab title and its view. */
+export interface PanelDef {
+  id: string;
+  title: MessageKey;
+  view: ComponentType;
+}
+
+/** Every panel, in tab order. */
+export const PANELS = [
+  { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
+  { id: 'model', title: 'panel.model', view: NotYet },
+  { id: 'train', title: 'panel.train', view: NotYet },
+  { id: 'draw', title: 'panel.draw', view: NotYet },
+  { id: 'network', title: 'panel.network', view: NotYet },
+  { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
+  { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
+] as const satisfies readonly PanelDef[];
+
+/** A panel id. */
+export type PanelId = (typeof PANELS)[number]['id'];

@@ -1,0 +1,50 @@
+import { DigitCanvas } from '../../components/digit-canvas';
+import { imageAt, MNIST_SIDE, type MnistSplit, type SplitName } from '../../ml/mnist/dataset';
+import { useI18n } from '../../i18n/use-i18n';
+
+/** One image large, its index and label, and its 28×28 pixel values as a matrix. */
+export function ImageDetail(props: { split: MnistSplit; splitName: SplitName; index: number }) {
+  const { split, splitName, index } = props;
+  const { t } = useI18n();
+  const pixels = imageAt(split, index);
+  const label = split.labels[index];
+  const rows = Array.from({ length: MNIST_SIDE }, (_, r) =>
+    pixels.subarray(r * MNIST_SIDE, (r + 1) * MNIST_SIDE),
+  );
+  return (
+    <figure className="image-detail" aria-label={t('dataset.detail')}>
+      <figcaption data-testid="detail-title">
+        {t('dataset.detailTitle', {
+          split: t(`dataset.split.${splitName}`, { n: '' })
+            .replace(/[（(]\s*[）)]/, '')
+            .trim(),
+          index,
+          label,
+        })}
+      </figcaption>
+      <DigitCanvas pixels={pixels} size={224} label={t('dataset.imageAlt', { index, label })} />
+      <details open>
+        <summary>{t('dataset.matrix')}</summary>
+        <table className="pixel-matrix">
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={r}>
+                {Array.from(row, (v, c) => (
+                  <td
+                    key={c}
+                    style={{
+                      background: `rgba(37, 99, 235, ${v / 255})`,
+                      color: v > 128 ? '#fff' : undefined,
+                    }}
+                  >
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+import { createContext, useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { MnistData } from '../ml/mnist/dataset';
+import { loadMnist, type MnistLoadStats } from '../ml/mnist/load';
+
+/** Loading state of the MNIST dataset shared by every panel. */
+export type MnistState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: MnistData; stats: MnistLoadStats }
+  | { status: 'error'; message: string };
+
+/** The dataset state and a retry function. */
+export interface MnistContextValue {
+  state: MnistState;
+  retry: () => void;
+}
+
+/** Where the build serves the gzipped IDX files. */
+export const MNIST_BASE_URL = `${import.meta.env.BASE_URL}mnist/`;
+
+/** The MNIST context; read it with `useMnist`. */
+export const MnistContext = createContext<MnistContextValue | null>(null);
+
+/** Loads MNIST once for the whole app. */
+export function MnistProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<MnistState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadMnist(new URL(MNIST_BASE_URL, location.href).href).then(
+      ({ data, stats }) => {
+        if (live) setState({ status: 'ready', data, stats });
+      },
+      (err: unknown) => {
+        if (live)
+          setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((a) => a + 1);
+  }, []);
+  return <MnistContext.Provider value={{ state, retry }}>{children}</MnistContext.Provider>;
+}

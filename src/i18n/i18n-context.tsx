@@ -1,0 +1,51 @@
+import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { format, LANGUAGES, MESSAGES, type Language, type MessageKey } from './messages';
+
+/** Translates a key with optional `{name}` parameters. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The language in use, a setter that persists it, and the translate function. */
+export interface I18nValue {
+  lang: Language;
+  setLang: (lang: Language) => void;
+  t: Translate;
+  /** Formats a number with the language's digit grouping. */
+  num: (n: number, fractionDigits?: number) => string;
+}
+
+const STORAGE_KEY = 'digit-lab.lang';
+
+function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Language;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The i18n context; read it with `useI18n`. */
+export const I18nContext = createContext<I18nValue | null>(null);
+
+/** Provides the UI language, persisted in localStorage. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(initialLanguage);
+  const setLang = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLangState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo<I18nValue>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => format(MESSAGES[lang][key], params),
+      num: (n, fractionDigits) =>
+        n.toLocaleString(lang, {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits,
+        }),
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}

@@ -1,0 +1,24 @@
+import * as common from './strings/common';
+import * as dataset from './strings/dataset';
+
+// Each feature keeps its strings in its own file; this table merges them.
+const en = { ...common.en, ...dataset.en };
+const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh };
+
+/** Languages the UI speaks. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+/** A UI language. */
+export type Language = (typeof LANGUAGES)[number];
+/** Key of a UI string. */
+export type MessageKey = keyof typeof en;
+
+/** Every UI string, per language. */
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zh };
+
+/** Fills `{name}` placeholders in a template. */
+export function format(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
