@@ -2,6 +2,7 @@ import { I18nProvider } from '../i18n/i18n-context';
 import { MnistProvider } from '../hooks/mnist-context';
 import { ModelProvider } from '../hooks/model-context';
 import { InputProvider } from '../hooks/input-context';
+import { TrainerProvider } from '../hooks/trainer-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
@@ -52,9 +53,11 @@ export function App() {
     <I18nProvider>
       <MnistProvider>
         <ModelProvider>
-          <InputProvider>
-            <Shell />
-          </InputProvider>
+          <TrainerProvider>
+            <InputProvider>
+              <Shell />
+            </InputProvider>
+          </TrainerProvider>
         </ModelProvider>
       </MnistProvider>
     </I18nProvider>

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
+import { ModelPanel } from '../features/model/model-panel';
+import { TrainingPanel } from '../features/training/training-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -38,8 +40,8 @@ export interface PanelDef {
 /** Every panel, in tab order. */
 export const PANELS = [
   { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
-  { id: 'model', title: 'panel.model', view: NotYet },
-  { id: 'train', title: 'panel.train', view: NotYet },
+  { id: 'model', title: 'panel.model', view: ModelPanel },
+  { id: 'train', title: 'panel.train', view: TrainingPanel },
   { id: 'draw', title: 'panel.draw', view: NotYet },
   { id: 'network', title: 'panel.network', view: NotYet },
   { id: 'conv-lab', title: 'panel.convLab', view: NotYet },

@@ -2,12 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { useEffect, useState } from 'react';
 import { backendReport, type BackendReport } from '../ml/backend';
 import { useMnist } from '../hooks/use-mnist';
+import { useTrainer } from '../hooks/use-trainer';
 import { useI18n } from '../i18n/use-i18n';
 
-/** Backend, renderer (and whether it is software), live tensor count and dataset load time. */
+/** Backend, renderer, live tensor counts (page and training worker) and dataset load time. */
 export function StatusBar() {
   const { t, num } = useI18n();
   const { state } = useMnist();
+  const trainer = useTrainer();
   const [report, setReport] = useState<BackendReport | null>(null);
   const [tensors, setTensors] = useState(0);
   useEffect(() => {
@@ -36,6 +38,10 @@ export function StatusBar() {
       </span>
       <span data-testid="status-tensors">
         {t('status.tensors')}: {num(tensors)}
+      </span>
+      <span data-testid="status-worker">
+        {t('status.worker')}: <strong>{trainer.backend?.backend ?? '…'}</strong> ·{' '}
+        {t('status.tensors')}: {num(trainer.numTensors)}
       </span>
       {state.status === 'ready' && (
         <span data-testid="status-data">

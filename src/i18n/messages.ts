@@ -1,9 +1,16 @@
 import * as common from './strings/common';
 import * as dataset from './strings/dataset';
+import * as model from './strings/model';
+import * as training from './strings/training';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en };
-const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh };
+const en = { ...common.en, ...dataset.en, ...model.en, ...training.en };
+const zh: Record<keyof typeof en, string> = {
+  ...common.zh,
+  ...dataset.zh,
+  ...model.zh,
+  ...training.zh,
+};
 
 /** Languages the UI speaks. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;

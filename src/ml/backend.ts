@@ -38,3 +38,61 @@ export function backendReport(): BackendReport {
     softwareRenderer: renderer !== null && isSoftwareRenderer(renderer),
   };
 }
+
+/** Backends a training run can ask for; 'auto' picks the fastest one that can train here. */
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'webgpu', 'cpu'] as const;
+/** A backend request. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** The backend a setup ended on, and why (e.g. a fallback and its cause). */
+export interface BackendSetup extends BackendReport {
+  requested: BackendChoice;
+  reason: string;
+}
+
+async function trySet(name: string): Promise<string | null> {
+  try {
+    if (name === 'webgpu') {
+      if (typeof navigator === 'undefined' || !('gpu' in navigator))
+        return 'WebGPU is not available';
+      await import('@tensorflow/tfjs-backend-webgpu');
+    }
+    if (name === 'webgl' && webglRenderer() === null && typeof OffscreenCanvas !== 'undefined') {
+      return 'WebGL2 is not available';
+    }
+    return (await tf.setBackend(name)) ? null : `${name} did not initialise`;
+  } catch (err) {
+    return `${name} failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+// Stock tfjs WASM has no Conv2DBackpropFilter kernel (tensorflow/tfjs#8474), so it cannot train
+// this model; the WASM backend with training kernels (initWasmBackend) goes first here once merged.
+const CANDIDATES: Record<BackendChoice, string[]> = {
+  auto: ['webgl', 'cpu'],
+  webgl: ['webgl', 'cpu'],
+  wasm: ['webgl', 'cpu'],
+  webgpu: ['webgpu', 'webgl', 'cpu'],
+  cpu: ['cpu'],
+};
+
+/** Sets up the backend for training (the one place that does) and reports what it got and why. */
+export async function setupBackend(choice: BackendChoice): Promise<BackendSetup> {
+  const notes: string[] = [];
+  if (choice === 'wasm') notes.push('the WASM backend with training kernels is not in this build');
+  for (const name of CANDIDATES[choice]) {
+    const failure = await trySet(name);
+    if (failure === null) {
+      await tf.ready();
+      const reason =
+        notes.length === 0
+          ? choice === 'auto'
+            ? `${name} is the fastest backend available here`
+            : `${name} as requested`
+          : `${notes.join('; ')}; using ${name}`;
+      return { ...backendReport(), requested: choice, reason };
+    }
+    notes.push(failure);
+  }
+  throw new Error(`no TensorFlow.js backend could start: ${notes.join('; ')}`);
+}

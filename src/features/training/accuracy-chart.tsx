@@ -1,0 +1,77 @@
+import { memo, useMemo } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { AccuracyPoint } from '../../ml/history';
+import { useI18n } from '../../i18n/use-i18n';
+import { downsample } from './series';
+
+const MAX_POINTS = 300;
+
+/** Test accuracy: on the fixed 1,000-image subset every 100 steps, and on all 10,000 at epoch ends. */
+export const AccuracyChart = memo(function AccuracyChart({
+  accuracy,
+}: {
+  accuracy: AccuracyPoint[];
+}) {
+  const { t } = useI18n();
+  const [subset, full] = useMemo(
+    () => [
+      downsample(
+        accuracy.filter((a) => a.scope === 'subset'),
+        MAX_POINTS,
+      ),
+      accuracy.filter((a) => a.scope === 'full'),
+    ],
+    [accuracy],
+  );
+  return (
+    <figure
+      className="chart"
+      aria-label={t('train.accuracyChart')}
+      data-testid="accuracy-chart"
+      data-points={subset.length}
+    >
+      <figcaption>{t('train.accuracyChart')}</figcaption>
+      <div style={{ width: '100%', height: 240 }}>
+        <ResponsiveContainer>
+          <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+            />
+            <YAxis domain={[0, 1]} />
+            <Tooltip />
+            <Legend />
+            <Line
+              data={subset}
+              dataKey="accuracy"
+              name={t('train.accSubset')}
+              stroke="#059669"
+              dot={subset.length < 40}
+              isAnimationActive={false}
+            />
+            <Scatter
+              data={full}
+              dataKey="accuracy"
+              name={t('train.accFull')}
+              fill="#b45309"
+              isAnimationActive={false}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+});

@@ -1,0 +1,82 @@
+import './training.css';
+import { useState } from 'react';
+import { useTrainer } from '../../hooks/use-trainer';
+import { useI18n } from '../../i18n/use-i18n';
+import { TEST_SUBSET_SIZE } from '../../ml/train';
+import { AccuracyChart } from './accuracy-chart';
+import { LossChart } from './loss-chart';
+import { ProgressView } from './progress-view';
+import { SettingsForm } from './settings-form';
+import { TrainingControls } from './training-controls';
+import { TrainingLog } from './training-log';
+import { useConfigDraft } from './use-config-draft';
+import { useThrottled } from './use-throttled';
+
+/** Train the tutorial's CNN in a worker: settings, controls, progress, live curves and the log. */
+export function TrainingPanel() {
+  const { t, num } = useI18n();
+  const trainer = useTrainer();
+  const { draft, setField, result } = useConfigDraft();
+  const [tried, setTried] = useState(false);
+  const { phase, history, lastRun } = trainer;
+  // Charts redraw at most twice a second, whatever the rate of metrics.
+  const charted = useThrottled(history, 500);
+  const problems = result.ok ? [] : result.problems;
+  const busy = phase === 'training' || phase === 'paused';
+  const withConfig = (go: (c: typeof result & { ok: true }) => void) => () => {
+    setTried(true);
+    if (result.ok) go(result);
+  };
+  const canContinue = history.stepsDone > 0 && !busy;
+
+  return (
+    <section className="panel" aria-labelledby="train-heading">
+      <h2 id="train-heading">{t('train.heading')}</h2>
+      <p>{t('train.intro')}</p>
+      <div className="train-layout">
+        <div>
+          <SettingsForm draft={draft} problems={problems} disabled={busy} onChange={setField} />
+          {tried && !result.ok && (
+            <p role="alert" className="error">
+              {t('train.fixSettings')}
+            </p>
+          )}
+          <TrainingControls
+            phase={phase}
+            canContinue={canContinue}
+            onTrain={withConfig((r) => trainer.train(r.config))}
+            onContinue={withConfig((r) => trainer.continueTraining(r.config))}
+            onPause={trainer.pause}
+            onResume={trainer.resume}
+            onStop={trainer.stop}
+            onReset={withConfig((r) => trainer.reset(r.config))}
+          />
+          <p role="status" data-testid="train-phase">
+            {t(`train.phase.${phase}`)}
+            {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}
+          </p>
+          {trainer.backend && <p className="hint">{trainer.backend.reason}</p>}
+          {trainer.restored && <p className="note">{t('train.restoredNote')}</p>}
+          {lastRun?.reason === 'diverged' && (
+            <p role="alert" className="error">
+              {t('train.diverged', { step: num(lastRun.step ?? 0), loss: String(lastRun.loss) })}
+            </p>
+          )}
+          {lastRun?.reason === 'completed' && <p className="note">{t('train.completed')}</p>}
+          {trainer.error && (
+            <p role="alert" className="error">
+              {t('train.workerError', { message: trainer.error })}
+            </p>
+          )}
+        </div>
+        <div>
+          {trainer.progress && <ProgressView progress={trainer.progress} />}
+          <LossChart loss={charted.loss} />
+          <AccuracyChart accuracy={charted.accuracy} />
+          <p className="hint">{t('train.subsetNote', { n: num(TEST_SUBSET_SIZE) })}</p>
+          <TrainingLog lines={history.log} />
+        </div>
+      </div>
+    </section>
+  );
+}

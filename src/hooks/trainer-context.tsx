@@ -1,0 +1,102 @@
+import { createContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
+import type { TrainConfig } from '../ml/config';
+import type { TrainingHistory } from '../ml/history';
+import type { WeightSnapshot } from '../ml/weights';
+import { TrainerClient } from '../worker/client';
+import { MNIST_BASE_URL } from './mnist-context';
+import { INITIAL_TRAINER_STATE, trainerReducer, type TrainerState } from './trainer-state';
+import { useModel } from './use-model';
+
+/** A saved model to put back into the worker. */
+export interface SavedRun {
+  weights: WeightSnapshot;
+  config: TrainConfig;
+  history: TrainingHistory;
+}
+
+/** The training worker's state and its controls. */
+export interface TrainerContextValue extends TrainerState {
+  /** Starts a new run from fresh weights seeded by `config.seed`. */
+  train: (config: TrainConfig) => void;
+  /** Goes on from the current weights (after Stop, or a restore) up to `config.epochs` in all. */
+  continueTraining: (config: TrainConfig) => void;
+  pause: () => void;
+  resume: () => void;
+  stop: () => void;
+  /** Ends any run; fresh weights, empty history. */
+  reset: (config: TrainConfig) => void;
+  /** Puts a saved model and its history back into the worker; its optimizer state restarts. */
+  restore: (saved: SavedRun) => void;
+}
+
+/** The trainer context; read it with `useTrainer`. */
+export const TrainerContext = createContext<TrainerContextValue | null>(null);
+
+// `?backend=cpu` (before the #) picks the worker's backend, for comparisons and debugging.
+function requestedBackend(): BackendChoice {
+  const b = new URLSearchParams(location.search).get('backend');
+  return (BACKEND_CHOICES as readonly string[]).includes(b ?? '') ? (b as BackendChoice) : 'auto';
+}
+
+/** Runs the training worker for the whole app and feeds its weights into the model context. */
+export function TrainerProvider({ children }: { children: ReactNode }) {
+  const [state, dispatch] = useReducer(trainerReducer, INITIAL_TRAINER_STATE);
+  const { setModel, addEpochSnapshot, clearEpochSnapshots } = useModel();
+  const clientRef = useRef<TrainerClient | null>(null);
+  const modelFns = useRef({ setModel, addEpochSnapshot, clearEpochSnapshots });
+  useEffect(() => {
+    modelFns.current = { setModel, addEpochSnapshot, clearEpochSnapshots };
+  }, [setModel, addEpochSnapshot, clearEpochSnapshots]);
+
+  // One worker and one subscription for the provider's lifetime.
+  useEffect(() => {
+    const client = new TrainerClient();
+    clientRef.current = client;
+    const unsubscribe = client.subscribe(
+      (event) => {
+        dispatch(event);
+        if (event.type !== 'weights') return;
+        const fns = modelFns.current;
+        if (event.reason === 'reset' || event.reason === 'restore') fns.clearEpochSnapshots();
+        fns.setModel({
+          config: event.config,
+          weights: event.weights,
+          trained: event.steps > 0,
+          steps: event.steps,
+          epochs: event.epochs,
+        });
+        if (event.reason === 'epoch')
+          fns.addEpochSnapshot({ epoch: event.epochs, weights: event.weights });
+      },
+      (message) => dispatch({ type: 'crash', message }),
+    );
+    client.init(requestedBackend(), new URL(MNIST_BASE_URL, location.href).href);
+    return () => {
+      unsubscribe();
+      client.terminate();
+      clientRef.current = null;
+    };
+  }, []);
+
+  const value = useMemo<TrainerContextValue>(() => {
+    const c = () => clientRef.current;
+    return {
+      ...state,
+      train: (config) => {
+        modelFns.current.clearEpochSnapshots();
+        c()?.start(config, 'scratch');
+      },
+      continueTraining: (config) => c()?.start(config, 'current'),
+      pause: () => c()?.pause(),
+      resume: () => c()?.resume(),
+      stop: () => c()?.stop(),
+      reset: (config) => c()?.reset(config),
+      restore: ({ weights, config, history }) => {
+        dispatch({ type: 'restoring' });
+        c()?.restore(config, weights, history);
+      },
+    };
+  }, [state]);
+  return <TrainerContext.Provider value={value}>{children}</TrainerContext.Provider>;
+}

@@ -1,0 +1,101 @@
+import type { BackendSetup } from '../ml/backend';
+import { TUTORIAL_CONFIG } from '../ml/config';
+import { emptyHistory, type TrainingHistory } from '../ml/history';
+import type { MnistLoadStats } from '../ml/mnist/load';
+import type { FinishReason, TrainerEvent, TrainerPhase, TrainProgress } from '../worker/protocol';
+
+/** How the last run ended; for 'diverged', the step and the non-finite loss. */
+export interface RunEnd {
+  reason: FinishReason;
+  step: number | null;
+  loss: number | null;
+}
+
+/** What the page knows about the training worker. */
+export interface TrainerState {
+  phase: TrainerPhase;
+  progress: TrainProgress | null;
+  history: TrainingHistory;
+  lastRun: RunEnd | null;
+  backend: BackendSetup | null;
+  dataset: MnistLoadStats | null;
+  /** Live tensors inside the worker. */
+  numTensors: number;
+  /** The last error the worker reported (a refused request, or a crash). */
+  error: string | null;
+  /** True when the weights came from `restore` (the optimizer state restarted). */
+  restored: boolean;
+}
+
+/** The state before the worker has said anything. */
+export const INITIAL_TRAINER_STATE: TrainerState = {
+  phase: 'loading',
+  progress: null,
+  history: emptyHistory(TUTORIAL_CONFIG),
+  lastRun: null,
+  backend: null,
+  dataset: null,
+  numTensors: 0,
+  error: null,
+  restored: false,
+};
+
+/** An event from the worker, or a crash of the worker itself. */
+export type TrainerAction =
+  TrainerEvent | { type: 'crash'; message: string } | { type: 'restoring' };
+
+/** Folds one worker event into the state. */
+export function trainerReducer(state: TrainerState, action: TrainerAction): TrainerState {
+  switch (action.type) {
+    case 'ready':
+      return {
+        ...state,
+        backend: action.backend,
+        dataset: action.dataset,
+        numTensors: action.numTensors,
+      };
+    case 'phase':
+      return {
+        ...state,
+        phase: action.phase,
+        numTensors: action.numTensors,
+        ...(action.phase === 'training' ? { lastRun: null, error: null } : {}),
+      };
+    case 'finished':
+      return {
+        ...state,
+        numTensors: action.numTensors,
+        lastRun: { reason: action.reason, step: action.step, loss: action.loss },
+      };
+    case 'metrics': {
+      const h = state.history;
+      const last = action.loss[action.loss.length - 1];
+      const epochEnds = action.accuracy.filter((a) => a.scope === 'full');
+      return {
+        ...state,
+        progress: action.progress,
+        numTensors: action.numTensors,
+        history: {
+          ...h,
+          loss: action.loss.length ? h.loss.concat(action.loss) : h.loss,
+          accuracy: action.accuracy.length ? h.accuracy.concat(action.accuracy) : h.accuracy,
+          log: action.log.length ? h.log.concat(action.log) : h.log,
+          stepsDone: last ? last.step + 1 : h.stepsDone,
+          epochsDone: epochEnds.length ? epochEnds[epochEnds.length - 1].epoch + 1 : h.epochsDone,
+        },
+      };
+    }
+    case 'history':
+      return { ...state, history: action.history, progress: action.progress };
+    case 'weights':
+      return action.reason === 'restore' || action.reason === 'reset'
+        ? { ...state, restored: action.reason === 'restore', lastRun: null }
+        : state;
+    case 'error':
+      return { ...state, error: action.message };
+    case 'crash':
+      return { ...state, error: action.message };
+    case 'restoring':
+      return { ...state, error: null };
+  }
+}

@@ -1,0 +1,311 @@
+import * as tf from '@tensorflow/tfjs';
+import { headOf, makeBatch, seededRng, shuffledIndices, stepsPerEpoch } from './batches';
+import type { TrainConfig } from './config';
+import { emptyHistory, type AccuracyPoint, type TrainingHistory } from './history';
+import type { MnistData, MnistSplit } from './mnist/dataset';
+import { createModel } from './model';
+import { readWeights, writeWeights, type WeightSnapshot } from './weights';
+
+/** Test images in the fixed subset measured during an epoch (the first ones of the test set). */
+export const TEST_SUBSET_SIZE = 1000;
+/** Steps between two measurements on the test subset, and between two log lines. */
+export const EVAL_EVERY = 100;
+/** Images per forward pass when evaluating. */
+const EVAL_CHUNK = 500;
+
+/** What one training step did. */
+export interface StepReport {
+  /** Global step index (0-based) of this step. */
+  step: number;
+  /** 0-based epoch and step within it. */
+  epoch: number;
+  stepInEpoch: number;
+  loss: number;
+  /** Wall time of the step, including building the batch and reading the loss. */
+  ms: number;
+  /** Set every EVAL_EVERY steps: accuracy on the fixed test subset, and the tutorial's log line. */
+  subset: AccuracyPoint | null;
+  logLine: string | null;
+  /** Set when this step closed an epoch: accuracy on the whole test set. */
+  full: AccuracyPoint | null;
+}
+
+/** A step either trained, or its loss was NaN/infinite and the last good weights were put back. */
+export type StepOutcome =
+  { kind: 'step'; report: StepReport } | { kind: 'diverged'; step: number; loss: number };
+
+/** The tutorial's log line, e.g. `Epoch: 0 | train loss: 0.5552 | test accuracy: 0.89`. */
+export function logLine(epoch: number, loss: number, accuracy: number): string {
+  return `Epoch: ${epoch} | train loss: ${loss.toFixed(4)} | test accuracy: ${accuracy.toFixed(2)}`;
+}
+
+/** The optimizer a config names, with PyTorch's default constants where tf's differ. */
+export function makeOptimizer(config: TrainConfig): tf.Optimizer {
+  switch (config.optimizer) {
+    case 'adam':
+      return tf.train.adam(config.learningRate, 0.9, 0.999, 1e-8);
+    case 'sgd':
+      return tf.train.sgd(config.learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(config.learningRate, 0.99, 0, 1e-8);
+  }
+}
+
+/** Yields to the event loop (a macrotask), so a worker can read pause/stop messages between steps. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Fraction of `split` (or of its first `count` images) the model classifies right. */
+export async function evaluateAccuracy(
+  model: tf.LayersModel,
+  split: MnistSplit,
+  count = split.count,
+): Promise<number> {
+  const part = headOf(split, count);
+  let correct = 0;
+  for (let start = 0; start < part.count; start += EVAL_CHUNK) {
+    const idx = Int32Array.from(
+      { length: Math.min(EVAL_CHUNK, part.count - start) },
+      (_, i) => start + i,
+    );
+    const { xs, ys } = makeBatch(part, idx);
+    const hits = tf.tidy(() => {
+      const predicted = (model.predict(xs) as tf.Tensor).argMax(1);
+      return predicted.equal(ys.argMax(1)).sum();
+    });
+    correct += (await hits.data())[0];
+    tf.dispose([xs, ys, hits]);
+  }
+  return correct / part.count;
+}
+
+/** Owns a model, its optimizer and its history, and trains it one step at a time. No UI. */
+export class Trainer {
+  readonly model: tf.Sequential;
+  history: TrainingHistory;
+  private config: TrainConfig;
+  private optimizer: tf.Optimizer;
+  private order: Int32Array;
+  private stepInEpoch = 0;
+  private lastGood: tf.Tensor[] | null = null;
+
+  constructor(
+    private readonly data: MnistData,
+    config: TrainConfig,
+  ) {
+    this.config = config;
+    this.model = createModel({ activation: config.activation, seed: config.seed });
+    this.optimizer = makeOptimizer(config);
+    this.history = emptyHistory(config);
+    this.order = this.shuffle(0);
+  }
+
+  /** Steps in one epoch at the current batch size. */
+  get stepsPerEpoch(): number {
+    return stepsPerEpoch(this.data.train.count, this.config.batchSize);
+  }
+
+  /** The config of the run (epochs is the target total). */
+  get runConfig(): TrainConfig {
+    return this.config;
+  }
+
+  /** True once the target number of epochs is done. */
+  get finished(): boolean {
+    return this.history.epochsDone >= this.config.epochs;
+  }
+
+  /** Steps into the current epoch. */
+  get stepsIntoEpoch(): number {
+    return this.stepInEpoch;
+  }
+
+  /** The same seed and epoch always give the same order, so resumed runs stay repeatable. */
+  private shuffle(epoch: number): Int32Array {
+    return shuffledIndices(this.data.train.count, seededRng(this.config.seed * 7919 + epoch));
+  }
+
+  /**
+   * Keeps training with a new config (more epochs, another learning rate or batch size). Returns
+   * false when the architecture differs (activation or seed), which needs a fresh Trainer.
+   */
+  continueWith(config: TrainConfig): boolean {
+    if (config.activation !== this.config.activation || config.seed !== this.config.seed)
+      return false;
+    const sameOptimizer =
+      config.optimizer === this.config.optimizer &&
+      config.learningRate === this.config.learningRate;
+    if (config.batchSize !== this.config.batchSize) this.stepInEpoch = 0;
+    this.config = config;
+    this.history = { ...this.history, config };
+    if (!sameOptimizer) {
+      this.optimizer.dispose();
+      this.optimizer = makeOptimizer(config);
+    }
+    return true;
+  }
+
+  /** Trains on one batch; on a NaN or infinite loss, puts back the last weights with a finite loss. */
+  async step(): Promise<StepOutcome> {
+    const start = performance.now();
+    const epoch = this.history.epochsDone;
+    const { batchSize } = this.config;
+    const indices = this.order.subarray(
+      this.stepInEpoch * batchSize,
+      (this.stepInEpoch + 1) * batchSize,
+    );
+    const before = tf.tidy(() => this.model.getWeights().map((w) => w.clone()));
+    const { xs, ys } = makeBatch(this.data.train, indices);
+    const lossTensor = this.optimizer.minimize(
+      () =>
+        tf.losses.softmaxCrossEntropy(ys, this.model.apply(xs, { training: true }) as tf.Tensor),
+      true,
+    );
+    tf.dispose([xs, ys]);
+    const loss = lossTensor ? (await lossTensor.data())[0] : Number.NaN;
+    lossTensor?.dispose();
+    const step = this.history.stepsDone;
+    if (!Number.isFinite(loss)) {
+      // The loss came from `before`, so those weights are already bad: go back one more step.
+      this.model.setWeights(this.lastGood ?? before);
+      tf.dispose(before);
+      return { kind: 'diverged', step, loss };
+    }
+    if (this.lastGood) tf.dispose(this.lastGood);
+    this.lastGood = before;
+
+    const stepInEpoch = this.stepInEpoch;
+    this.history.loss.push({ step, loss });
+    this.history.stepsDone = step + 1;
+    this.stepInEpoch++;
+    let subset: AccuracyPoint | null = null;
+    let line: string | null = null;
+    if (stepInEpoch % EVAL_EVERY === 0) {
+      const accuracy = await evaluateAccuracy(this.model, this.data.test, TEST_SUBSET_SIZE);
+      subset = { step, epoch, accuracy, scope: 'subset' };
+      line = logLine(epoch, loss, accuracy);
+      this.history.accuracy.push(subset);
+      this.history.log.push(line);
+    }
+    let full: AccuracyPoint | null = null;
+    if (this.stepInEpoch >= this.stepsPerEpoch) {
+      const accuracy = await evaluateAccuracy(this.model, this.data.test);
+      full = { step, epoch, accuracy, scope: 'full' };
+      this.history.accuracy.push(full);
+      this.history.epochsDone = epoch + 1;
+      this.stepInEpoch = 0;
+      this.order = this.shuffle(epoch + 1);
+    }
+    const ms = performance.now() - start;
+    return {
+      kind: 'step',
+      report: { step, epoch, stepInEpoch, loss, ms, subset, logLine: line, full },
+    };
+  }
+
+  /** The weights as plain arrays, copied so they can be transferred without touching the model. */
+  weights(): WeightSnapshot {
+    return readWeights(this.model).map((w) => ({ ...w, data: w.data.slice() }));
+  }
+
+  /**
+   * Puts saved weights and their history back, to continue from them. The optimizer restarts
+   * (Adam's moment estimates are not saved), and the next step starts a fresh epoch.
+   */
+  restore(weights: WeightSnapshot, history: TrainingHistory): void {
+    writeWeights(this.model, weights);
+    this.history = {
+      ...history,
+      config: this.config,
+      loss: history.loss.slice(),
+      accuracy: history.accuracy.slice(),
+      log: history.log.slice(),
+    };
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.config);
+    if (this.lastGood) tf.dispose(this.lastGood);
+    this.lastGood = null;
+    this.stepInEpoch = 0;
+    this.order = this.shuffle(history.epochsDone);
+  }
+
+  /** Frees the model, the optimizer state and the kept weights. */
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.dispose();
+    if (this.lastGood) tf.dispose(this.lastGood);
+    this.lastGood = null;
+  }
+}
+
+/** Pause/stop state read by the loop between steps. */
+export class RunControl {
+  private state: 'running' | 'paused' | 'stopped' = 'running';
+  private wake: (() => void) | null = null;
+
+  /** `onHold` runs when the loop actually stops between steps for a pause. */
+  constructor(private readonly onHold: () => void = () => {}) {}
+
+  /** Holds the loop after the current step. */
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+  }
+  /** Lets a paused loop go on. */
+  resume(): void {
+    if (this.state === 'paused') this.state = 'running';
+    this.wake?.();
+  }
+  /** Ends the loop after the current step. */
+  stop(): void {
+    this.state = 'stopped';
+    this.wake?.();
+  }
+  /** True while paused. */
+  get paused(): boolean {
+    return this.state === 'paused';
+  }
+  /** Waits while paused; true when the loop should go on. */
+  async proceed(): Promise<boolean> {
+    while (this.state === 'paused') {
+      this.onHold();
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+    return this.state === 'running';
+  }
+}
+
+/** How a run ended. */
+export type LoopEnd =
+  | { reason: 'completed' }
+  | { reason: 'stopped' }
+  | { reason: 'diverged'; step: number; loss: number };
+
+/**
+ * Steps `trainer` until its epochs are done, `control` stops it, a loss diverges, or `maxSteps`
+ * steps have run; yields to the event loop between steps so control messages get through.
+ */
+export async function runLoop(
+  trainer: Trainer,
+  control: RunControl,
+  onStep: (report: StepReport) => void,
+  maxSteps = Infinity,
+): Promise<LoopEnd> {
+  for (let n = 0; n < maxSteps && !trainer.finished; n++) {
+    await yieldToEventLoop();
+    if (!(await control.proceed())) return { reason: 'stopped' };
+    const outcome = await trainer.step();
+    if (outcome.kind === 'diverged')
+      return { reason: 'diverged', step: outcome.step, loss: outcome.loss };
+    onStep(outcome.report);
+  }
+  return trainer.finished ? { reason: 'completed' } : { reason: 'stopped' };
+}

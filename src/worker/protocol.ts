@@ -1,0 +1,83 @@
+import type { BackendChoice, BackendSetup } from '../ml/backend';
+import type { TrainConfig } from '../ml/config';
+import type { AccuracyPoint, LossPoint, TrainingHistory } from '../ml/history';
+import type { MnistLoadStats } from '../ml/mnist/load';
+import type { ModelConfig } from '../ml/model';
+import type { WeightSnapshot } from '../ml/weights';
+
+/** Page → worker. */
+export type TrainerRequest =
+  /** Set up the backend and load MNIST from `mnistBaseUrl` (ending in '/'). */
+  | { type: 'init'; backend: BackendChoice; mnistBaseUrl: string }
+  /** Start a run: from fresh seeded weights, or go on from the weights the worker holds. */
+  | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  /** End any run and go back to fresh seeded weights with an empty history. */
+  | { type: 'reset'; config: TrainConfig }
+  /** Put saved weights and their history back (the optimizer state restarts). */
+  | { type: 'restore'; config: TrainConfig; weights: WeightSnapshot; history: TrainingHistory };
+
+/** Where a run is. */
+export type TrainerPhase = 'loading' | 'idle' | 'training' | 'paused' | 'finished';
+
+/** Why a run finished. */
+export type FinishReason = 'completed' | 'stopped' | 'diverged';
+
+/** Progress of the run, for the progress bar. */
+export interface TrainProgress {
+  /** 0-based epoch in progress, and the target number of epochs. */
+  epoch: number;
+  epochs: number;
+  stepInEpoch: number;
+  stepsPerEpoch: number;
+  stepsDone: number;
+  /** Images per second over the recent steps, and the estimated seconds left (null before data). */
+  imagesPerSecond: number | null;
+  etaSeconds: number | null;
+}
+
+/** Why weights are being sent. */
+export type WeightsReason = 'periodic' | 'epoch' | 'final' | 'reset' | 'restore';
+
+/** Worker → page. */
+export type TrainerEvent =
+  | { type: 'ready'; backend: BackendSetup; dataset: MnistLoadStats; numTensors: number }
+  | { type: 'phase'; phase: TrainerPhase; numTensors: number }
+  /** A run ended; for 'diverged', `step` and `loss` say where. */
+  | {
+      type: 'finished';
+      reason: FinishReason;
+      step: number | null;
+      loss: number | null;
+      numTensors: number;
+    }
+  /** What happened since the last metrics event (posted at most ~4 times a second). */
+  | {
+      type: 'metrics';
+      loss: LossPoint[];
+      accuracy: AccuracyPoint[];
+      log: string[];
+      progress: TrainProgress;
+      numTensors: number;
+    }
+  /** The whole history, after a start, reset or restore replaced it. */
+  | { type: 'history'; history: TrainingHistory; progress: TrainProgress }
+  /** Weights, moved with a transfer list. `epoch` is set for an epoch end. */
+  | {
+      type: 'weights';
+      reason: WeightsReason;
+      config: ModelConfig;
+      weights: WeightSnapshot;
+      steps: number;
+      epochs: number;
+      epoch: number | null;
+    }
+  /** A request that could not be carried out; the worker's model and run are unchanged. */
+  | { type: 'error'; request: TrainerRequest['type']; message: string };
+
+/** Fails to compile when a switch over a union misses a case. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(value)}`);
+}

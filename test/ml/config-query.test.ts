@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { TUTORIAL_CONFIG } from '../../src/ml/config';
+import {
+  draftOf,
+  parseConfigQuery,
+  serializeConfigQuery,
+  validateDraft,
+} from '../../src/ml/config-query';
+
+describe('the training config in the URL', () => {
+  it('defaults to the tutorial and round-trips through the query', () => {
+    expect(validateDraft(parseConfigQuery(''))).toEqual({ ok: true, config: TUTORIAL_CONFIG });
+    const config = {
+      ...TUTORIAL_CONFIG,
+      epochs: 2,
+      learningRate: 0.01,
+      optimizer: 'sgd' as const,
+      seed: 42,
+    };
+    const query = serializeConfigQuery(draftOf(config));
+    expect(query).toBe('epochs=2&batch=50&lr=0.01&opt=sgd&act=relu&seed=42');
+    expect(validateDraft(parseConfigQuery(`?${query}`))).toEqual({ ok: true, config });
+  });
+
+  it('reads a partial link and keeps the tutorial values for the rest', () => {
+    const result = validateDraft(parseConfigQuery('epochs=1&act=sigmoid'));
+    expect(result).toEqual({
+      ok: true,
+      config: { ...TUTORIAL_CONFIG, epochs: 1, activation: 'sigmoid' },
+    });
+  });
+
+  it('rejects bad numbers and unknown choices, naming each field', () => {
+    const result = validateDraft(parseConfigQuery('epochs=0&batch=2.5&lr=abc&opt=lbfgs&seed=-1'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.field, p.value])).toEqual([
+      ['epochs', '0'],
+      ['batchSize', '2.5'],
+      ['learningRate', 'abc'],
+      ['optimizer', 'lbfgs'],
+      ['seed', '-1'],
+    ]);
+    expect(result.problems[3]).toMatchObject({
+      kind: 'choice',
+      choices: ['adam', 'sgd', 'rmsprop'],
+    });
+    expect(validateDraft({ ...draftOf(TUTORIAL_CONFIG), epochs: '' }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,136 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mnistDataDir } from '../../scripts/vite-plugin-mnist';
+import { headOf } from '../../src/ml/batches';
+import { TUTORIAL_CONFIG, type TrainConfig } from '../../src/ml/config';
+import { parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
+import { makeSplit, type MnistData } from '../../src/ml/mnist/dataset';
+import { logLine, RunControl, runLoop, Trainer } from '../../src/ml/train';
+
+// tfjs's cpu kernels take ~0.3 s per image per step in Node, so these runs use tiny batches.
+let real: MnistData;
+const file = (name: string) => new Uint8Array(readFileSync(`${mnistDataDir()}/${name}`));
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  real = {
+    train: makeSplit(
+      parseIdxImages(file('train-images-idx3-ubyte'), 'train'),
+      parseIdxLabels(file('train-labels-idx1-ubyte'), 'train'),
+      'train',
+    ),
+    test: makeSplit(
+      parseIdxImages(file('t10k-images-idx3-ubyte'), 'test'),
+      parseIdxLabels(file('t10k-labels-idx1-ubyte'), 'test'),
+      'test',
+    ),
+  };
+});
+const subset = (train: number, test: number): MnistData => ({
+  train: headOf(real.train, train),
+  test: headOf(real.test, test),
+});
+const config = (over: Partial<TrainConfig>): TrainConfig => ({ ...TUTORIAL_CONFIG, ...over });
+
+async function lossOn(trainer: Trainer, data: MnistData): Promise<number> {
+  const { makeBatch } = await import('../../src/ml/batches');
+  const idx = Array.from({ length: data.train.count }, (_, i) => i);
+  const { xs, ys } = makeBatch(data.train, idx);
+  const loss = tf.tidy(() =>
+    tf.losses.softmaxCrossEntropy(ys, trainer.model.predict(xs) as tf.Tensor),
+  );
+  const value = (await loss.data())[0];
+  tf.dispose([xs, ys, loss]);
+  return value;
+}
+
+describe('the training loop', () => {
+  it('lowers the loss over a few dozen steps on a small subset', async () => {
+    const data = subset(48, 50);
+    const trainer = new Trainer(data, config({ batchSize: 2, epochs: 1, seed: 3 }));
+    const before = await lossOn(trainer, data);
+    const reports: number[] = [];
+    const end = await runLoop(trainer, new RunControl(), (r) => reports.push(r.loss));
+    const after = await lossOn(trainer, data);
+    expect(end).toEqual({ reason: 'completed' });
+    expect(reports).toHaveLength(24);
+    expect(trainer.history.epochsDone).toBe(1);
+    expect(after).toBeLessThan(before * 0.85);
+    // Epoch end: one subset point at step 0, one full-test point at the last step.
+    expect(trainer.history.accuracy.map((a) => [a.step, a.scope])).toEqual([
+      [0, 'subset'],
+      [23, 'full'],
+    ]);
+    expect(trainer.history.log[0]).toBe(
+      logLine(0, reports[0], trainer.history.accuracy[0].accuracy),
+    );
+    expect(trainer.history.log[0]).toMatch(
+      /^Epoch: 0 \| train loss: \d\.\d{4} \| test accuracy: \d\.\d{2}$/,
+    );
+    trainer.dispose();
+  });
+
+  it('leaks no tensors: as many after N steps (across an epoch end) as after 1', async () => {
+    const trainer = new Trainer(subset(8, 20), config({ batchSize: 2, epochs: 3 }));
+    await trainer.step();
+    const afterOne = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) expect((await trainer.step()).kind).toBe('step');
+    expect(trainer.history.epochsDone).toBe(1);
+    expect(tf.memory().numTensors).toBe(afterOne);
+    trainer.dispose();
+  });
+
+  it('repeats a run exactly from the same seed', async () => {
+    const run = async (seed: number) => {
+      const trainer = new Trainer(subset(40, 10), config({ batchSize: 2, seed }));
+      const losses: number[] = [];
+      await runLoop(trainer, new RunControl(), (r) => losses.push(r.loss), 3);
+      const weights = trainer.weights();
+      trainer.dispose();
+      return { losses, weights };
+    };
+    const a = await run(5);
+    const b = await run(5);
+    const c = await run(6);
+    expect(b.losses).toEqual(a.losses);
+    expect(b.weights[0].data).toEqual(a.weights[0].data);
+    expect(c.losses).not.toEqual(a.losses);
+  });
+
+  it('stops on a NaN or infinite loss and keeps the last good weights', async () => {
+    const trainer = new Trainer(
+      subset(40, 10),
+      config({ batchSize: 2, optimizer: 'sgd', learningRate: 1e30 }),
+    );
+    let lastGood = trainer.weights();
+    let outcome = await trainer.step();
+    for (let i = 0; i < 20 && outcome.kind === 'step'; i++) {
+      const beforeStep = trainer.weights();
+      outcome = await trainer.step();
+      if (outcome.kind === 'step') lastGood = beforeStep;
+    }
+    expect(outcome.kind).toBe('diverged');
+    if (outcome.kind !== 'diverged') return;
+    expect(Number.isFinite(outcome.loss)).toBe(false);
+    const kept = trainer.weights();
+    expect(kept.every((w) => w.data.every(Number.isFinite))).toBe(true);
+    kept.forEach((w, i) => expect(w.data).toEqual(lastGood[i].data));
+    expect(trainer.history.stepsDone).toBe(outcome.step);
+    trainer.dispose();
+  });
+
+  it('pauses between steps and stops on request', async () => {
+    const trainer = new Trainer(subset(40, 10), config({ batchSize: 2 }));
+    let held = 0;
+    const control = new RunControl(() => held++);
+    control.pause();
+    const loop = runLoop(trainer, control, () => {});
+    await new Promise((r) => setTimeout(r, 50));
+    expect(held).toBe(1);
+    expect(trainer.history.stepsDone).toBe(0);
+    control.resume();
+    control.stop();
+    expect(await loop).toEqual({ reason: 'stopped' });
+    trainer.dispose();
+  });
+});
