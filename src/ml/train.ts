@@ -21,8 +21,10 @@ export interface StepReport {
   epoch: number;
   stepInEpoch: number;
   loss: number;
-  /** Wall time of the step, including building the batch and reading the loss. */
+  /** Wall time of the training step: building the batch, forward, backward, update, reading the loss. */
   ms: number;
+  /** Wall time of the evaluations this step triggered (0 for most steps). */
+  evalMs: number;
   /** Set every EVAL_EVERY steps: accuracy on the fixed test subset, and the tutorial's log line. */
   subset: AccuracyPoint | null;
   logLine: string | null;
@@ -182,6 +184,7 @@ export class Trainer {
     if (this.lastGood) tf.dispose(this.lastGood);
     this.lastGood = before;
 
+    const ms = performance.now() - start;
     const stepInEpoch = this.stepInEpoch;
     this.history.loss.push({ step, loss });
     this.history.stepsDone = step + 1;
@@ -204,10 +207,10 @@ export class Trainer {
       this.stepInEpoch = 0;
       this.order = this.shuffle(epoch + 1);
     }
-    const ms = performance.now() - start;
+    const evalMs = performance.now() - start - ms;
     return {
       kind: 'step',
-      report: { step, epoch, stepInEpoch, loss, ms, subset, logLine: line, full },
+      report: { step, epoch, stepInEpoch, loss, ms, evalMs, subset, logLine: line, full },
     };
   }
 

@@ -22,7 +22,7 @@ export class MetricsBuffer {
     if (report.subset) this.accuracy.push(report.subset);
     if (report.full) this.accuracy.push(report.full);
     if (report.logLine) this.log.push(report.logLine);
-    this.recentMs.push(report.ms);
+    this.recentMs.push(report.ms + report.evalMs);
     if (this.recentMs.length > RATE_WINDOW) this.recentMs.shift();
   }
 

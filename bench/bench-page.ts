@@ -1,0 +1,47 @@
+import { loadMnist } from '../src/ml/mnist/load';
+import type { BenchCase, BenchContext, BenchOptions, BenchRecord } from './bench-context';
+
+// Every module in bench/cases/ is a case, named by its file: add a file to add a case.
+const CASES = import.meta.glob<BenchCase>('./cases/*.ts', { eager: true });
+
+const out = document.getElementById('out')!;
+const params = new URLSearchParams(location.search);
+const list = (key: string, fallback: string) =>
+  (params.get(key) ?? fallback).split(',').filter(Boolean);
+const options: BenchOptions = {
+  backends: list('backend', 'webgl'),
+  batches: list('batch', '50').map(Number),
+  steps: Number(params.get('steps') ?? 20),
+  epochs: params.has('epochs') ? Number(params.get('epochs')) : null,
+};
+
+let loaded: ReturnType<BenchContext['mnist']> | null = null;
+const ctx: BenchContext = {
+  options,
+  mnist: () => (loaded ??= loadMnist(new URL('../mnist/', location.href).href)),
+  emit: (record: BenchRecord) => {
+    const line = JSON.stringify(record);
+    out.textContent += `\n${line}`;
+    console.log(`BENCH ${line}`);
+  },
+};
+
+async function main() {
+  const wanted = list(
+    'cases',
+    Object.keys(CASES)
+      .map((p) => p.replace(/^.*\/|\.ts$/g, ''))
+      .join(','),
+  );
+  for (const name of wanted) {
+    const mod = CASES[`./cases/${name}.ts`];
+    if (!mod) throw new Error(`no bench case "${name}" in bench/cases/`);
+    await mod.run(ctx);
+  }
+}
+
+main().then(
+  () => console.log('BENCH_DONE'),
+  (err: unknown) =>
+    console.log(`BENCH_ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+);

