@@ -1,0 +1,57 @@
+import { expect, it } from 'vitest';
+import { TUTORIAL_CONFIG } from '../../src/ml/config';
+import { emptyHistory } from '../../src/ml/history';
+import { INITIAL_TRAINER_STATE, trainerReducer } from '../../src/hooks/trainer-state';
+import type { TrainProgress } from '../../src/worker/protocol';
+
+const progress: TrainProgress = {
+  epoch: 0,
+  epochs: 1,
+  stepInEpoch: 3,
+  stepsPerEpoch: 1200,
+  stepsDone: 3,
+  imagesPerSecond: 40,
+  etaSeconds: 100,
+};
+
+it('appends batched metrics to the history and records how a run ended', () => {
+  let s = trainerReducer(INITIAL_TRAINER_STATE, {
+    type: 'history',
+    history: emptyHistory(TUTORIAL_CONFIG),
+    progress,
+  });
+  s = trainerReducer(s, { type: 'phase', phase: 'training', numTensors: 20 });
+  s = trainerReducer(s, {
+    type: 'metrics',
+    loss: [
+      { step: 0, loss: 2.3 },
+      { step: 1, loss: 2.2 },
+    ],
+    accuracy: [{ step: 0, epoch: 0, accuracy: 0.1, scope: 'subset' }],
+    log: ['Epoch: 0 | train loss: 2.3000 | test accuracy: 0.10'],
+    progress,
+    numTensors: 26,
+  });
+  s = trainerReducer(s, {
+    type: 'metrics',
+    loss: [{ step: 2, loss: 2.1 }],
+    accuracy: [],
+    log: [],
+    progress,
+    numTensors: 26,
+  });
+  expect(s.history.loss.map((p) => p.step)).toEqual([0, 1, 2]);
+  expect(s.history.stepsDone).toBe(3);
+  expect(s.history.log).toHaveLength(1);
+  expect(s.numTensors).toBe(26);
+  s = trainerReducer(s, {
+    type: 'finished',
+    reason: 'diverged',
+    step: 3,
+    loss: NaN,
+    numTensors: 26,
+  });
+  expect(s.lastRun).toEqual({ reason: 'diverged', step: 3, loss: NaN });
+  s = trainerReducer(s, { type: 'phase', phase: 'training', numTensors: 26 });
+  expect(s.lastRun).toBeNull();
+});
