@@ -2,6 +2,8 @@ import { I18nProvider } from '../i18n/i18n-context';
 import { MnistProvider } from '../hooks/mnist-context';
 import { ModelProvider } from '../hooks/model-context';
 import { InputProvider } from '../hooks/input-context';
+import { EvaluationProvider } from '../hooks/evaluation-context';
+import { SavedModelsProvider } from '../hooks/saved-models-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
@@ -52,9 +54,13 @@ export function App() {
     <I18nProvider>
       <MnistProvider>
         <ModelProvider>
-          <InputProvider>
-            <Shell />
-          </InputProvider>
+          <EvaluationProvider>
+            <SavedModelsProvider>
+              <InputProvider>
+                <Shell />
+              </InputProvider>
+            </SavedModelsProvider>
+          </EvaluationProvider>
         </ModelProvider>
       </MnistProvider>
     </I18nProvider>

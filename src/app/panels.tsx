@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
+import { EvaluatePanel } from '../features/evaluate/evaluate-panel';
+import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -43,7 +45,8 @@ export const PANELS = [
   { id: 'draw', title: 'panel.draw', view: NotYet },
   { id: 'network', title: 'panel.network', view: NotYet },
   { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
-  { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
+  { id: 'evaluate', title: 'panel.evaluate', view: () => <WithData panel={EvaluatePanel} /> },
+  { id: 'models', title: 'panel.models', view: SavedModelsPanel },
 ] as const satisfies readonly PanelDef[];
 
 /** A panel id. */

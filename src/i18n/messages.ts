@@ -1,9 +1,16 @@
 import * as common from './strings/common';
 import * as dataset from './strings/dataset';
+import * as evaluate from './strings/evaluate';
+import * as savedModels from './strings/saved-models';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en };
-const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh };
+const en = { ...common.en, ...dataset.en, ...evaluate.en, ...savedModels.en };
+const zh: Record<keyof typeof en, string> = {
+  ...common.zh,
+  ...dataset.zh,
+  ...evaluate.zh,
+  ...savedModels.zh,
+};
 
 /** Languages the UI speaks. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;

@@ -401,3 +401,19 @@ export function isTrainConfig(v: unknown): v is TrainConfig {
     typeof v.seed === 'number'
   );
 }
+
+/** Refuses absurdly large files by their sizes alone, before any of them is read into memory. */
+export function checkUploadSizes(files: { name: string; size: number }[]): void {
+  for (const f of files) {
+    if (/\.json$/i.test(f.name) && f.size > MAX_MODEL_JSON_BYTES) {
+      fail({
+        code: 'jsonTooLarge',
+        params: { file: f.name, bytes: f.size, max: MAX_MODEL_JSON_BYTES },
+      });
+    }
+  }
+  const weights = files.filter((f) => !/\.json$/i.test(f.name)).reduce((a, f) => a + f.size, 0);
+  if (weights > MAX_WEIGHT_BYTES) {
+    fail({ code: 'weightsTooLarge', params: { bytes: weights, max: MAX_WEIGHT_BYTES } });
+  }
+}

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkUploadSizes,
   MAX_MODEL_JSON_BYTES,
   ModelFileError,
   parseModelFiles,
@@ -283,4 +284,21 @@ it('ignores metadata of the wrong types', () => {
       }),
   );
   expect(parseModelFiles(upload(json, good.bin)).metadata).toEqual({ epochs: 2 });
+});
+
+it('refuses oversized files by size before reading them', () => {
+  expect(() =>
+    checkUploadSizes([
+      { name: 'model.json', size: 5_000 },
+      { name: 'w.bin', size: 115_752 },
+    ]),
+  ).not.toThrow();
+  expect(() => checkUploadSizes([{ name: 'model.json', size: 6e6 }])).toThrow(/jsonTooLarge/);
+  expect(() =>
+    checkUploadSizes([
+      { name: 'model.json', size: 5_000 },
+      { name: 'a.bin', size: 6e6 },
+      { name: 'b.bin', size: 6e6 },
+    ]),
+  ).toThrow(/weightsTooLarge/);
 });
