@@ -50,12 +50,15 @@ export const ModelContext = createContext<ModelContextValue | null>(null);
 export function ModelProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<CurrentModel>(initialModel);
   const [epochSnapshots, setEpochSnapshots] = useState<EpochSnapshot[]>([]);
-  const [inference, setInference] = useState<tf.LayersModel | null>(null);
+  // The inference model together with the config it was built for: while a new config's model is
+  // being built, the old (about to be disposed) one is never handed out or written to.
+  const [built, setBuilt] = useState<{ config: ModelConfig; model: tf.LayersModel } | null>(null);
+  const inference = built && built.config === current.config ? built.model : null;
 
   // Rebuild the inference model only when the architecture changes; otherwise just load weights.
   useEffect(() => {
     const model = createModel(current.config);
-    setInference(model);
+    setBuilt({ config: current.config, model });
     return () => {
       model.dispose();
     };

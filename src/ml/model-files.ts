@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import {
   ACTIVATIONS,
   OPTIMIZERS,
@@ -416,4 +417,40 @@ export function checkUploadSizes(files: { name: string; size: number }[]): void 
   if (weights > MAX_WEIGHT_BYTES) {
     fail({ code: 'weightsTooLarge', params: { bytes: weights, max: MAX_WEIGHT_BYTES } });
   }
+}
+
+/** The two files of a TensorFlow.js layers model: model.json and its single weights file. */
+export interface LayersModelFiles {
+  json: string;
+  weights: ArrayBuffer;
+  weightsName: string;
+}
+
+/**
+ * Writes a model as `tf.io.browserDownloads(prefix)` would: `<prefix>.json` naming
+ * `<prefix>.weights.bin` in its manifest, loadable with stock `tf.loadLayersModel`.
+ */
+export async function layersModelFiles(
+  model: tf.LayersModel,
+  prefix: string,
+): Promise<LayersModelFiles> {
+  const weightsName = `${prefix}.weights.bin`;
+  let files: LayersModelFiles | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      const weights = a.weightData;
+      if (!(weights instanceof ArrayBuffer)) throw new Error('expected one weights buffer');
+      const json = {
+        modelTopology: a.modelTopology,
+        format: 'layers-model',
+        generatedBy: a.generatedBy,
+        convertedBy: a.convertedBy ?? null,
+        weightsManifest: [{ paths: [`./${weightsName}`], weights: a.weightSpecs }],
+        ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
+      };
+      files = { json: JSON.stringify(json), weights, weightsName };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return files!;
 }

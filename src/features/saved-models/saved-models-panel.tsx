@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useModel } from '../../hooks/use-model';
 import { useSavedModels } from '../../hooks/use-saved-models';
 import { useI18n } from '../../i18n/use-i18n';
-import { checkUploadSizes, parseModelFiles } from '../../ml/model-files';
+import { checkUploadSizes, layersModelFiles, parseModelFiles } from '../../ml/model-files';
+import { saveToDisk } from './save-to-disk';
 import { modelFromState } from '../../ml/model-state';
 import { errorMessage } from './messages';
 import { ModelFilesInput } from './model-files-input';
@@ -35,8 +36,7 @@ export function SavedModelsPanel() {
     act(async () => {
       const model = modelFromState(current, saved.trainConfig);
       try {
-        // The 'downloads://' scheme is tf.io.browserDownloads (not exported by name in 4.22).
-        await model.save('downloads://digit-lab-cnn');
+        saveToDisk(await layersModelFiles(model, 'digit-lab-cnn'), 'digit-lab-cnn.json');
       } finally {
         model.dispose();
       }
