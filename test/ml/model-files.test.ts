@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkUploadSizes,
+  layersModelFiles,
   MAX_MODEL_JSON_BYTES,
   ModelFileError,
   parseModelFiles,
@@ -301,4 +302,29 @@ it('refuses oversized files by size before reading them', () => {
       { name: 'b.bin', size: 6e6 },
     ]),
   ).toThrow(/weightsTooLarge/);
+});
+
+it('writes files that stock loading and our checks both read back unchanged', async () => {
+  const files = await layersModelFiles(goodModel, 'digit-lab-cnn');
+  expect(files.weightsName).toBe('digit-lab-cnn.weights.bin');
+  const json = JSON.parse(files.json) as ModelJson;
+  expect(json.weightsManifest[0].paths).toEqual(['./digit-lab-cnn.weights.bin']);
+  const parsed = parseModelFiles([
+    { name: 'digit-lab-cnn.json', bytes: encode(json) },
+    { name: files.weightsName, bytes: files.weights },
+  ]);
+  expect(parsed.metadata.epochs).toBe(1);
+  const stock = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights as tf.io.WeightsManifestEntry[],
+      weightData: files.weights,
+    }),
+  );
+  const x = tf.randomUniform([3, 28, 28, 1], 0, 1, 'float32', 5);
+  const a = (stock.predict(x) as tf.Tensor).arraySync();
+  const b = (goodModel.predict(x) as tf.Tensor).arraySync();
+  expect(a).toEqual(b);
+  tf.dispose([x]);
+  stock.dispose();
 });

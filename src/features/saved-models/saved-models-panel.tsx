@@ -69,7 +69,8 @@ export function SavedModelsPanel() {
               date: date(startup.meta.savedAt),
               epochs: num(startup.meta.epochs),
               steps: num(startup.meta.steps),
-            })}
+            })}{' '}
+            {startup.meta.history && t('models.curvesBack')}
           </p>
           <p>{t('models.optimizerNote')}</p>
         </div>

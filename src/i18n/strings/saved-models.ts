@@ -9,8 +9,8 @@ export const en = {
   'models.trained': 'trained',
   'models.untrained': 'untrained (random weights)',
   'models.noAccuracy': 'not measured',
-  'models.restored':
-    'Restored the model autosaved {date}: {epochs} epochs, {steps} steps. Its training curves are back.',
+  'models.restored': 'Restored the model autosaved {date}: {epochs} epochs, {steps} steps.',
+  'models.curvesBack': 'Its training history (loss and accuracy curves) was restored with it.',
   'models.optimizerNote':
     'Resuming training continues from these weights with a fresh optimizer: Adam’s running averages are not saved, so training restarts the optimizer state (the first steps may move a little differently than an uninterrupted run).',
   'models.restoreFailed':
@@ -89,7 +89,8 @@ export const zh: Record<keyof typeof en, string> = {
   'models.trained': '已训练',
   'models.untrained': '未训练（随机权重）',
   'models.noAccuracy': '未测量',
-  'models.restored': '已恢复 {date} 自动保存的模型：{epochs} 轮，{steps} 步。训练曲线也已恢复。',
+  'models.restored': '已恢复 {date} 自动保存的模型：{epochs} 轮，{steps} 步。',
+  'models.curvesBack': '它的训练记录（损失和准确率曲线）也一并恢复了。',
   'models.optimizerNote':
     '继续训练会从这些权重开始，但优化器是新的：Adam 的滑动平均没有保存，所以优化器状态会重新开始（最初几步可能与不中断的训练略有不同）。',
   'models.restoreFailed': '无法恢复自动保存的模型：{message}。应用已使用未训练的权重启动。',
