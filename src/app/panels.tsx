@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
+import { DrawPanel } from '../features/draw/draw-panel';
+import { NetworkPanel } from '../features/network/network-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -40,8 +42,8 @@ export const PANELS = [
   { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
   { id: 'model', title: 'panel.model', view: NotYet },
   { id: 'train', title: 'panel.train', view: NotYet },
-  { id: 'draw', title: 'panel.draw', view: NotYet },
-  { id: 'network', title: 'panel.network', view: NotYet },
+  { id: 'draw', title: 'panel.draw', view: DrawPanel },
+  { id: 'network', title: 'panel.network', view: NetworkPanel },
   { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
   { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
 ] as const satisfies readonly PanelDef[];

@@ -1,9 +1,16 @@
 import * as common from './strings/common';
 import * as dataset from './strings/dataset';
+import * as draw from './strings/draw';
+import * as network from './strings/network';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en };
-const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh };
+const en = { ...common.en, ...dataset.en, ...draw.en, ...network.en };
+const zh: Record<keyof typeof en, string> = {
+  ...common.zh,
+  ...dataset.zh,
+  ...draw.zh,
+  ...network.zh,
+};
 
 /** Languages the UI speaks. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
