@@ -48,6 +48,14 @@ export function DrawPanel() {
     [],
   );
 
+  // One dummy forward when the model appears, so the first real stroke does not pay for shader
+  // compilation.
+  useEffect(() => {
+    if (!inference) return;
+    const frame = requestAnimationFrame(() => predictOne(inference, new Float32Array(784)));
+    return () => cancelAnimationFrame(frame);
+  }, [inference]);
+
   // Predict in the next frame: the model context writes new weights in its own effect, which runs
   // after this one, and a frame also caps live predictions at the display rate.
   useEffect(() => {
