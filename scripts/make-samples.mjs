@@ -1,6 +1,8 @@
 // Draws the convolution lab's sample images from pixel maths and writes them as PNGs.
 // Run: node scripts/make-samples.mjs  (output: public/samples/*.png, CC0, see LICENSE.md there)
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -166,4 +168,4 @@ function digit(S) {
 mkdirSync('public/samples', { recursive: true });
 writeFileSync('public/samples/landscape.png', landscape(600, 400));
 writeFileSync('public/samples/digit-3.png', digit(140));
-console.log('wrote public/samples/landscape.png and digit-3.png');
+process.stdout.write('wrote public/samples/landscape.png and digit-3.png' + '\n');

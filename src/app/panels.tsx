@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { ConceptsPanel } from '../features/conv-lab/concepts-panel';
+import { ConvLabPanel } from '../features/conv-lab/conv-lab-panel';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
@@ -42,7 +44,8 @@ export const PANELS = [
   { id: 'train', title: 'panel.train', view: NotYet },
   { id: 'draw', title: 'panel.draw', view: NotYet },
   { id: 'network', title: 'panel.network', view: NotYet },
-  { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
+  { id: 'conv-lab', title: 'panel.convLab', view: ConvLabPanel },
+  { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },
   { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
 ] as const satisfies readonly PanelDef[];
 

@@ -1,9 +1,10 @@
 import * as common from './strings/common';
+import * as convLab from './strings/conv-lab';
 import * as dataset from './strings/dataset';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en };
-const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh };
+const en = { ...common.en, ...dataset.en, ...convLab.en };
+const zh: Record<keyof typeof en, string> = { ...common.zh, ...dataset.zh, ...convLab.zh };
 
 /** Languages the UI speaks. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
