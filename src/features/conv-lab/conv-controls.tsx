@@ -28,7 +28,11 @@ export function ConvControls(props: {
     <div className="toolbar">
       <label>
         {t('conv.stride')}{' '}
-        <select value={stride} onChange={(e) => onStride(Number(e.target.value))}>
+        <select
+          aria-label={t('conv.stride')}
+          value={stride}
+          onChange={(e) => onStride(Number(e.target.value))}
+        >
           {[1, 2, 3, 4].map((s) => (
             <option key={s} value={s}>
               {s}
@@ -39,6 +43,7 @@ export function ConvControls(props: {
       <label>
         {t('conv.padding')}{' '}
         <select
+          aria-label={t('conv.padding')}
           value={padMode}
           onChange={(e) => {
             const v = e.target.value;
@@ -56,6 +61,7 @@ export function ConvControls(props: {
         <label>
           {t('conv.padding.amount')}{' '}
           <input
+            aria-label={t('conv.padding.amount')}
             type="number"
             min={0}
             max={MAX_PADDING}
@@ -79,7 +85,11 @@ export function ConvControls(props: {
       )}
       <label>
         {t('conv.display')}{' '}
-        <select value={display} onChange={(e) => onDisplay(e.target.value as DisplayMode)}>
+        <select
+          aria-label={t('conv.display')}
+          value={display}
+          onChange={(e) => onDisplay(e.target.value as DisplayMode)}
+        >
           <option value="stretch">{t('conv.display.stretch')}</option>
           <option value="clip">{t('conv.display.clip')}</option>
           <option value="abs">{t('conv.display.abs')}</option>

@@ -91,6 +91,7 @@ export function CrossEntropySection() {
           <label>
             {t('ce.index', { max: maxIndex })}{' '}
             <input
+              aria-label={t('ce.index', { max: maxIndex })}
               type="number"
               min={0}
               max={maxIndex}
@@ -152,7 +153,7 @@ export function CrossEntropySection() {
                   <td>{f4(prediction.logits[d])}</td>
                   <td data-testid="ce-prob">{f4(p)}</td>
                   <td>
-                    <span className="prob-bar" style={{ width: `${p * 120}px` }} />
+                    <span className="prob-bar" style={{ width: `${p * 200}px` }} />
                   </td>
                 </tr>
               ))}

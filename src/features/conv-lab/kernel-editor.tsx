@@ -44,6 +44,7 @@ export function KernelEditor(props: { draft: KernelDraft; onChange: (d: KernelDr
         <label>
           {t('conv.kernel.preset')}{' '}
           <select
+            aria-label={t('conv.kernel.preset')}
             value={draft.preset}
             onChange={(e) => e.target.value !== 'custom' && onChange(presetDraft(e.target.value))}
           >
@@ -57,7 +58,11 @@ export function KernelEditor(props: { draft: KernelDraft; onChange: (d: KernelDr
         </label>
         <label>
           {t('conv.kernel.size')}{' '}
-          <select value={draft.size} onChange={(e) => setSize(Number(e.target.value) as 3 | 5)}>
+          <select
+            aria-label={t('conv.kernel.size')}
+            value={draft.size}
+            onChange={(e) => setSize(Number(e.target.value) as 3 | 5)}
+          >
             <option value={3}>3 × 3</option>
             <option value={5}>5 × 5</option>
           </select>

@@ -33,6 +33,7 @@ export function PoolingSection(props: {
         <label>
           {t('pool.source')}{' '}
           <select
+            aria-label={t('pool.source')}
             value={source}
             onChange={(e) => setSource(e.target.value as 'image' | 'convolved')}
           >
@@ -56,7 +57,11 @@ export function PoolingSection(props: {
         </fieldset>
         <label>
           {t('pool.size')}{' '}
-          <select value={size} onChange={(e) => setSize(Number(e.target.value))}>
+          <select
+            aria-label={t('pool.size')}
+            value={size}
+            onChange={(e) => setSize(Number(e.target.value))}
+          >
             {[2, 3, 4].map((s) => (
               <option key={s} value={s}>
                 {s} × {s}
@@ -66,7 +71,11 @@ export function PoolingSection(props: {
         </label>
         <label>
           {t('pool.stride')}{' '}
-          <select value={stride} onChange={(e) => setStride(Number(e.target.value))}>
+          <select
+            aria-label={t('pool.stride')}
+            value={stride}
+            onChange={(e) => setStride(Number(e.target.value))}
+          >
             {[1, 2, 3, 4].map((s) => (
               <option key={s} value={s}>
                 {s}

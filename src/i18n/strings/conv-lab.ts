@@ -100,8 +100,8 @@ export const en = {
   'pool.mode': 'Kind',
   'pool.mode.max': 'Max pooling',
   'pool.mode.avg': 'Average pooling',
-  'pool.size': 'Window',
-  'pool.stride': 'Stride',
+  'pool.size': 'Pooling window',
+  'pool.stride': 'Pooling stride',
   'pool.before': 'Before pooling',
   'pool.after': 'After pooling',
   'pool.explain':
@@ -247,8 +247,8 @@ export const zh: Record<keyof typeof en, string> = {
   'pool.mode': '类型',
   'pool.mode.max': '最大池化',
   'pool.mode.avg': '平均池化',
-  'pool.size': '窗口',
-  'pool.stride': '步幅',
+  'pool.size': '池化窗口',
+  'pool.stride': '池化步幅',
   'pool.before': '池化前',
   'pool.after': '池化后',
   'pool.explain':
