@@ -52,6 +52,7 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   });
   expect(distinct).toMatchObject({ w: 598, h: 398 });
   expect(distinct.levels).toBeGreaterThan(20);
+  await screenshot(page, 'conv-lab');
 
   // Same padding with stride 2 keeps ⌈n/2⌉; a 5×5 Gaussian with padding 3 and stride 3 follows the formula.
   await page.getByLabel('Padding', { exact: true }).selectOption('same');
@@ -95,7 +96,6 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   await expect
     .poll(() => page.getByTestId('pool-shapes').textContent())
     .toBe('600 * 400 → 300 * 200');
-  await screenshot(page, 'conv-lab');
 
   // Bad files leave the current image in place with a clear message.
   const upload = page.getByLabel('Your image:');
@@ -120,6 +120,36 @@ it('convolves and pools a sample, and rejects files that are not images', async 
     .poll(() => page.getByRole('alert').first().textContent())
     .toMatch(/“broken\.png” could not be decoded/);
   expect(await page.getByTestId('image-info').textContent()).toContain('landscape.png');
+
+  // A dropped image larger than the cap is scaled down, and grayscaled as PIL does (red → 76, blue → 29).
+  await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 2048;
+    c.height = 1536;
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#ff0000';
+    ctx.fillRect(0, 0, 1024, 1536);
+    ctx.fillStyle = '#0000ff';
+    ctx.fillRect(1024, 0, 1024, 1536);
+    const blob = await new Promise<Blob>((resolve) => c.toBlob((b) => resolve(b!), 'image/png'));
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], 'big.png', { type: 'image/png' }));
+    const zone = document.querySelector('.drop-zone')!;
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect
+    .poll(() => page.getByTestId('image-info').textContent())
+    .toBe(
+      'Using “big.png”: 1024 × 768 pixels, grayscale. Scaled down from 2048 × 1536 to fit 1024 px.',
+    );
+  const corners = await page.getByRole('img', { name: 'Grayscale input' }).evaluate((el) => {
+    const ctx = (el as HTMLCanvasElement).getContext('2d')!;
+    return [ctx.getImageData(0, 0, 1, 1).data[0], ctx.getImageData(1023, 767, 1, 1).data[0]];
+  });
+  expect(corners).toEqual([76, 29]);
+  expect(await page.getByTestId('pool-shapes').textContent()).toBe('1024 * 768 → 512 * 384');
   expect(pageErrors(page)).toEqual([]);
 });
 
