@@ -150,6 +150,13 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   });
   expect(corners).toEqual([76, 29]);
   expect(await page.getByTestId('pool-shapes').textContent()).toBe('1024 * 768 → 512 * 384');
+
+  // Headless Chromium has no camera and grants no permission: the webcam button explains that.
+  await page.getByRole('button', { name: 'Use webcam' }).click();
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent())
+    .toMatch(/Camera access was denied|No camera was found|no camera access/);
+  expect(await page.getByTestId('image-info').textContent()).toContain('big.png');
   expect(pageErrors(page)).toEqual([]);
 });
 
