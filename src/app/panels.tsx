@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { ConceptsPanel } from '../features/conv-lab/concepts-panel';
+import { ConvLabPanel } from '../features/conv-lab/conv-lab-panel';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
 import { DrawPanel } from '../features/draw/draw-panel';
 import { NetworkPanel } from '../features/network/network-panel';
@@ -44,7 +46,8 @@ export const PANELS = [
   { id: 'train', title: 'panel.train', view: NotYet },
   { id: 'draw', title: 'panel.draw', view: DrawPanel },
   { id: 'network', title: 'panel.network', view: NetworkPanel },
-  { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
+  { id: 'conv-lab', title: 'panel.convLab', view: ConvLabPanel },
+  { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },
   { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
 ] as const satisfies readonly PanelDef[];
 

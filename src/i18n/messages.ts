@@ -1,15 +1,17 @@
 import * as common from './strings/common';
+import * as convLab from './strings/conv-lab';
 import * as dataset from './strings/dataset';
 import * as draw from './strings/draw';
 import * as network from './strings/network';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en, ...draw.en, ...network.en };
+const en = { ...common.en, ...dataset.en, ...draw.en, ...network.en, ...convLab.en };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
   ...dataset.zh,
   ...draw.zh,
   ...network.zh,
+  ...convLab.zh,
 };
 
 /** Languages the UI speaks. */
