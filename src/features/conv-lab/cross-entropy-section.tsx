@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DigitCanvas } from '../../components/digit-canvas';
 import { useMnist } from '../../hooks/use-mnist';
 import { useModel } from '../../hooks/use-model';
@@ -39,19 +39,12 @@ export function CrossEntropySection() {
     };
   }, [input, useTest, test, index]);
 
-  const [prediction, setPrediction] = useState<Prediction | null>(null);
-  useEffect(() => {
-    if (!inference || !shown) return;
-    let live = true;
-    // The model provider loads new weights in its own effect, which React runs after this child's;
-    // a microtask runs once that effect has, so the prediction sees the new weights.
-    void Promise.resolve().then(() => {
-      if (live) setPrediction(predictOne(inference, shown.pixels));
-    });
-    return () => {
-      live = false;
-    };
-  }, [inference, shown, current.version]);
+  // `inference` already holds the weights of `current.version` (the provider writes them first).
+  const prediction = useMemo<Prediction | null>(
+    () => (shown ? predictOne(inference, shown.pixels) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- new weights arrive in the same model
+    [inference, shown, current.version],
+  );
 
   // The chosen true label, reset to the known label whenever the input changes.
   const [choice, setChoice] = useState<{ key: string; label: number } | null>(null);

@@ -56,8 +56,7 @@ export function DrawPanel() {
     return () => cancelAnimationFrame(frame);
   }, [inference]);
 
-  // Predict in the next frame: the model context writes new weights in its own effect, which runs
-  // after this one, and a frame also caps live predictions at the display rate.
+  // Predict in the next frame: that caps live predictions at the display rate while drawing.
   useEffect(() => {
     if (!ink) return;
     const frame = requestAnimationFrame(() => {

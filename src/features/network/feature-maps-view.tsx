@@ -31,7 +31,7 @@ export function FeatureMapsView({ pixels }: { pixels: Float32Array }) {
   useEffect(() => {
     if (!featureModel) return;
     let live = true;
-    // Next frame: the model context writes new weights in an effect that runs after this one.
+    // Next frame: the panel paints first, and bursts of weight updates collapse into one compute.
     const frame = requestAnimationFrame(() => {
       const start = performance.now();
       computeFeatureMaps(featureModel, pixels).then(

@@ -33,7 +33,7 @@ function value(live: WeightSnapshot, epochs: WeightSnapshot[], version = 0): Mod
       version,
     },
     epochSnapshots: epochs.map((w, i) => ({ epoch: i + 1, weights: w })),
-    inference: null,
+    inference: createModel({ activation: 'relu', seed: 1 }),
     setModel: () => {},
     addEpochSnapshot: () => {},
     clearEpochSnapshots: () => {},
