@@ -1,7 +1,11 @@
 import type { ComponentType } from 'react';
+import { ConceptsPanel } from '../features/conv-lab/concepts-panel';
+import { ConvLabPanel } from '../features/conv-lab/conv-lab-panel';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
 import { EvaluatePanel } from '../features/evaluate/evaluate-panel';
 import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
+import { DrawPanel } from '../features/draw/draw-panel';
+import { NetworkPanel } from '../features/network/network-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -42,9 +46,10 @@ export const PANELS = [
   { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
   { id: 'model', title: 'panel.model', view: NotYet },
   { id: 'train', title: 'panel.train', view: NotYet },
-  { id: 'draw', title: 'panel.draw', view: NotYet },
-  { id: 'network', title: 'panel.network', view: NotYet },
-  { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
+  { id: 'draw', title: 'panel.draw', view: DrawPanel },
+  { id: 'network', title: 'panel.network', view: NetworkPanel },
+  { id: 'conv-lab', title: 'panel.convLab', view: ConvLabPanel },
+  { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },
   { id: 'evaluate', title: 'panel.evaluate', view: () => <WithData panel={EvaluatePanel} /> },
   { id: 'models', title: 'panel.models', view: SavedModelsPanel },
 ] as const satisfies readonly PanelDef[];

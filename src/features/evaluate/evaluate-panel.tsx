@@ -33,7 +33,6 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
   const split = data.test;
 
   const run = async () => {
-    if (!inference) return;
     const controller = new AbortController();
     abort.current = controller;
     setError(null);
@@ -85,13 +84,9 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
           {t('evaluate.untrained')}
         </p>
       )}
-      {inference ? (
-        <FirstPredictions model={inference} version={current.version} split={split} />
-      ) : (
-        <p role="status">{t('evaluate.noModel')}</p>
-      )}
+      <FirstPredictions model={inference} version={current.version} split={split} />
       <div className="toolbar">
-        <button type="button" onClick={() => void run()} disabled={!inference || progress !== null}>
+        <button type="button" onClick={() => void run()} disabled={progress !== null}>
           {t('evaluate.run', { n: num(split.count) })}
         </button>
         {progress && (

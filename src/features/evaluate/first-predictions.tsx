@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { formatDigits } from '../../ml/evaluate';
 import { MNIST_PIXELS, type MnistSplit } from '../../ml/mnist/dataset';
-import { bytesToInput, predictOne, type Prediction } from '../../ml/inference';
+import { bytesToInput, predictOne } from '../../ml/inference';
 
 const FIRST = 10;
 
@@ -15,27 +15,16 @@ export function FirstPredictions(props: {
 }) {
   const { model, version, split } = props;
   const { t, num } = useI18n();
-  const [rows, setRows] = useState<Prediction[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    // The provider writes new weights into `model` in its own effect, which runs after this one:
-    // wait a microtask so the prediction sees this version's weights.
-    void Promise.resolve().then(() => {
-      if (!live) return;
-      setRows(
-        Array.from({ length: FIRST }, (_, i) =>
-          predictOne(
-            model,
-            bytesToInput(split.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS)),
-          ),
-        ),
-      );
-    });
-    return () => {
-      live = false;
-    };
+  // `model` is one object whose weights change in place; `version` says when they did.
+  const rows = useMemo(() => {
+    void version;
+    return Array.from({ length: FIRST }, (_, i) =>
+      predictOne(
+        model,
+        bytesToInput(split.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS)),
+      ),
+    );
   }, [model, version, split]);
-  if (!rows) return null;
   const predicted = rows.map((r) => r.digit);
   return (
     <figure className="tutorial-output">
