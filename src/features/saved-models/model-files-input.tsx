@@ -12,7 +12,7 @@ export function ModelFilesInput({ onFiles }: { onFiles: (files: File[]) => void 
   };
   return (
     <div
-      className={over ? 'drop-zone over' : 'drop-zone'}
+      className={over ? 'model-drop-zone over' : 'model-drop-zone'}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
