@@ -3,6 +3,8 @@ import { MnistProvider } from '../hooks/mnist-context';
 import { ModelProvider } from '../hooks/model-context';
 import { InputProvider } from '../hooks/input-context';
 import { TrainerProvider } from '../hooks/trainer-context';
+import { EvaluationProvider } from '../hooks/evaluation-context';
+import { SavedModelsProvider } from '../hooks/saved-models-context';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
@@ -54,9 +56,13 @@ export function App() {
       <MnistProvider>
         <ModelProvider>
           <TrainerProvider>
-            <InputProvider>
-              <Shell />
-            </InputProvider>
+            <EvaluationProvider>
+              <SavedModelsProvider>
+                <InputProvider>
+                  <Shell />
+                </InputProvider>
+              </SavedModelsProvider>
+            </EvaluationProvider>
           </TrainerProvider>
         </ModelProvider>
       </MnistProvider>

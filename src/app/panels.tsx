@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react';
+import { ConceptsPanel } from '../features/conv-lab/concepts-panel';
+import { ConvLabPanel } from '../features/conv-lab/conv-lab-panel';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
 import { ModelPanel } from '../features/model/model-panel';
 import { TrainingPanel } from '../features/training/training-panel';
+import { EvaluatePanel } from '../features/evaluate/evaluate-panel';
+import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
+import { DrawPanel } from '../features/draw/draw-panel';
+import { NetworkPanel } from '../features/network/network-panel';
 import { useMnist } from '../hooks/use-mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -25,11 +31,6 @@ function WithData({ panel: Panel }: { panel: ComponentType<{ data: MnistData }> 
   return <Panel data={state.data} />;
 }
 
-function NotYet() {
-  const { t } = useI18n();
-  return <p className="panel">{t('panel.notYet')}</p>;
-}
-
 /** A panel of the app: its URL id, its tab title and its view. */
 export interface PanelDef {
   id: string;
@@ -42,10 +43,12 @@ export const PANELS = [
   { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
   { id: 'model', title: 'panel.model', view: ModelPanel },
   { id: 'train', title: 'panel.train', view: TrainingPanel },
-  { id: 'draw', title: 'panel.draw', view: NotYet },
-  { id: 'network', title: 'panel.network', view: NotYet },
-  { id: 'conv-lab', title: 'panel.convLab', view: NotYet },
-  { id: 'evaluate', title: 'panel.evaluate', view: NotYet },
+  { id: 'draw', title: 'panel.draw', view: DrawPanel },
+  { id: 'network', title: 'panel.network', view: NetworkPanel },
+  { id: 'conv-lab', title: 'panel.convLab', view: ConvLabPanel },
+  { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },
+  { id: 'evaluate', title: 'panel.evaluate', view: () => <WithData panel={EvaluatePanel} /> },
+  { id: 'models', title: 'panel.models', view: SavedModelsPanel },
 ] as const satisfies readonly PanelDef[];
 
 /** A panel id. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createModel, type ModelConfig } from '../ml/model';
 import { readWeights, writeWeights, type WeightSnapshot } from '../ml/weights';
 
@@ -26,8 +26,9 @@ export interface EpochSnapshot {
 export interface ModelContextValue {
   current: CurrentModel;
   epochSnapshots: EpochSnapshot[];
-  /** A main-thread TensorFlow.js model holding the current weights, for inference. */
-  inference: tf.LayersModel | null;
+  /** A main-thread TensorFlow.js model already holding `current.weights`, for inference. */
+  inference: tf.LayersModel;
+  /** Replaces the current model; throws (changing nothing) if the weights do not fit. */
   setModel: (next: Omit<CurrentModel, 'version'>) => void;
   addEpochSnapshot: (snapshot: EpochSnapshot) => void;
   clearEpochSnapshots: () => void;
@@ -36,50 +37,68 @@ export interface ModelContextValue {
 /** The tutorial network's defaults. */
 export const DEFAULT_MODEL_CONFIG: ModelConfig = { activation: 'relu', seed: 1 };
 
-function initialModel(): CurrentModel {
-  const model = createModel(DEFAULT_MODEL_CONFIG);
-  const weights = readWeights(model);
-  model.dispose();
-  return { config: DEFAULT_MODEL_CONFIG, weights, trained: false, steps: 0, epochs: 0, version: 0 };
+interface ModelState {
+  current: CurrentModel;
+  inference: tf.LayersModel;
 }
+
+function initialState(): ModelState {
+  const inference = createModel(DEFAULT_MODEL_CONFIG);
+  const weights = readWeights(inference);
+  return {
+    current: {
+      config: DEFAULT_MODEL_CONFIG,
+      weights,
+      trained: false,
+      steps: 0,
+      epochs: 0,
+      version: 0,
+    },
+    inference,
+  };
+}
+
+const sameConfig = (a: ModelConfig, b: ModelConfig) =>
+  a.activation === b.activation && a.seed === b.seed;
 
 /** The model context; read it with `useModel`. */
 export const ModelContext = createContext<ModelContextValue | null>(null);
 
 /** Holds the current model for the whole app and keeps a main-thread copy for inference. */
 export function ModelProvider({ children }: { children: ReactNode }) {
-  const [current, setCurrent] = useState<CurrentModel>(initialModel);
+  const [state, setState] = useState<ModelState>(initialState);
   const [epochSnapshots, setEpochSnapshots] = useState<EpochSnapshot[]>([]);
-  const [inference, setInference] = useState<tf.LayersModel | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
-  // Rebuild the inference model only when the architecture changes; otherwise just load weights.
-  useEffect(() => {
-    const model = createModel(current.config);
-    setInference(model);
-    return () => {
-      model.dispose();
-    };
-  }, [current.config]);
-  useEffect(() => {
-    if (inference) writeWeights(inference, current.weights);
-  }, [inference, current.weights]);
-
+  // Weights go into the inference model before the new version is published, so any view that
+  // reacts to `current.version` already predicts with the new weights.
   const setModel = useCallback((next: Omit<CurrentModel, 'version'>) => {
-    setCurrent((prev) => ({
-      ...next,
-      // Keep the same config object when it is equal, so the inference model is reused.
-      config:
-        prev.config.activation === next.config.activation && prev.config.seed === next.config.seed
-          ? prev.config
-          : next.config,
-      version: prev.version + 1,
-    }));
+    const prev = stateRef.current;
+    let inference = prev.inference;
+    const rebuild = !sameConfig(prev.current.config, next.config);
+    if (rebuild) inference = createModel(next.config);
+    try {
+      writeWeights(inference, next.weights);
+    } catch (err) {
+      if (rebuild) inference.dispose();
+      throw err;
+    }
+    if (rebuild) prev.inference.dispose();
+    const config = rebuild ? next.config : prev.current.config;
+    const nextState = {
+      current: { ...next, config, version: prev.current.version + 1 },
+      inference,
+    };
+    stateRef.current = nextState;
+    setState(nextState);
   }, []);
   const addEpochSnapshot = useCallback((s: EpochSnapshot) => {
     setEpochSnapshots((list) => [...list.filter((x) => x.epoch !== s.epoch), s]);
   }, []);
   const clearEpochSnapshots = useCallback(() => setEpochSnapshots([]), []);
 
+  const { current, inference } = state;
   const value = useMemo(
     () => ({ current, epochSnapshots, inference, setModel, addEpochSnapshot, clearEpochSnapshots }),
     [current, epochSnapshots, inference, setModel, addEpochSnapshot, clearEpochSnapshots],

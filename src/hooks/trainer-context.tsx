@@ -8,11 +8,11 @@ import { MNIST_BASE_URL } from './mnist-context';
 import { INITIAL_TRAINER_STATE, trainerReducer, type TrainerState } from './trainer-state';
 import { useModel } from './use-model';
 
-/** A saved model to put back into the worker. */
+/** A saved model to put back into the worker; without a history, training restarts its count. */
 export interface SavedRun {
   weights: WeightSnapshot;
   config: TrainConfig;
-  history: TrainingHistory;
+  history: TrainingHistory | null;
 }
 
 /** The training worker's state and its controls. */
@@ -26,7 +26,10 @@ export interface TrainerContextValue extends TrainerState {
   stop: () => void;
   /** Ends any run; fresh weights, empty history. */
   reset: (config: TrainConfig) => void;
-  /** Puts a saved model and its history back into the worker; its optimizer state restarts. */
+  /**
+   * Puts a saved model and its history back into the worker, so Continue training goes on from it;
+   * its optimizer state restarts. Ends any run. Does not touch the model context (the caller does).
+   */
   restore: (saved: SavedRun) => void;
 }
 
@@ -58,7 +61,9 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
         dispatch(event);
         if (event.type !== 'weights') return;
         const fns = modelFns.current;
-        if (event.reason === 'reset' || event.reason === 'restore') fns.clearEpochSnapshots();
+        // Whoever restores has already put that model into the model context, with its own metadata.
+        if (event.reason === 'restore') return;
+        if (event.reason === 'reset') fns.clearEpochSnapshots();
         fns.setModel({
           config: event.config,
           weights: event.weights,

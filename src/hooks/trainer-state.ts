@@ -25,6 +25,8 @@ export interface TrainerState {
   error: string | null;
   /** True when the weights came from `restore` (the optimizer state restarted). */
   restored: boolean;
+  /** Runs that ended (stopped, completed or diverged) since the page opened; their weights arrived first. */
+  finishedRuns: number;
 }
 
 /** The state before the worker has said anything. */
@@ -38,6 +40,7 @@ export const INITIAL_TRAINER_STATE: TrainerState = {
   numTensors: 0,
   error: null,
   restored: false,
+  finishedRuns: 0,
 };
 
 /** An event from the worker, or a crash of the worker itself. */
@@ -66,6 +69,7 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
         ...state,
         numTensors: action.numTensors,
         lastRun: { reason: action.reason, step: action.step, loss: action.loss },
+        finishedRuns: state.finishedRuns + 1,
       };
     case 'metrics': {
       const h = state.history;

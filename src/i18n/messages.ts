@@ -1,15 +1,35 @@
 import * as common from './strings/common';
+import * as convLab from './strings/conv-lab';
 import * as dataset from './strings/dataset';
+import * as draw from './strings/draw';
+import * as evaluate from './strings/evaluate';
 import * as model from './strings/model';
+import * as network from './strings/network';
+import * as savedModels from './strings/saved-models';
 import * as training from './strings/training';
 
 // Each feature keeps its strings in its own file; this table merges them.
-const en = { ...common.en, ...dataset.en, ...model.en, ...training.en };
+const en = {
+  ...common.en,
+  ...dataset.en,
+  ...model.en,
+  ...training.en,
+  ...draw.en,
+  ...network.en,
+  ...convLab.en,
+  ...evaluate.en,
+  ...savedModels.en,
+};
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
   ...dataset.zh,
   ...model.zh,
   ...training.zh,
+  ...draw.zh,
+  ...network.zh,
+  ...convLab.zh,
+  ...evaluate.zh,
+  ...savedModels.zh,
 };
 
 /** Languages the UI speaks. */

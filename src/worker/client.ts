@@ -57,7 +57,7 @@ export class TrainerClient {
     this.send({ type: 'reset', config });
   }
   /** Puts saved weights and history into the worker; the caller's arrays are copied, not moved. */
-  restore(config: TrainConfig, weights: WeightSnapshot, history: TrainingHistory): void {
+  restore(config: TrainConfig, weights: WeightSnapshot, history: TrainingHistory | null): void {
     const copy = weights.map((w) => ({ ...w, data: w.data.slice() }));
     this.send({ type: 'restore', config, weights: copy, history }, weightBuffers(copy));
   }

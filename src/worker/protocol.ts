@@ -16,8 +16,13 @@ export type TrainerRequest =
   | { type: 'stop' }
   /** End any run and go back to fresh seeded weights with an empty history. */
   | { type: 'reset'; config: TrainConfig }
-  /** Put saved weights and their history back (the optimizer state restarts). */
-  | { type: 'restore'; config: TrainConfig; weights: WeightSnapshot; history: TrainingHistory };
+  /** Put saved weights and their history (if saved) back; the optimizer state restarts. */
+  | {
+      type: 'restore';
+      config: TrainConfig;
+      weights: WeightSnapshot;
+      history: TrainingHistory | null;
+    };
 
 /** Where a run is. */
 export type TrainerPhase = 'loading' | 'idle' | 'training' | 'paused' | 'finished';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '../ml/backend';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../ml/config';
+import { emptyHistory } from '../ml/history';
 import type { MnistData } from '../ml/mnist/dataset';
 import { loadMnist } from '../ml/mnist/load';
 import { RunControl, runLoop, Trainer } from '../ml/train';
@@ -181,7 +182,7 @@ async function handle(req: TrainerRequest): Promise<void> {
       // Build the restored trainer beside the current one, so a bad snapshot changes nothing.
       const t = new Trainer(needData(), req.config);
       try {
-        t.restore(req.weights, req.history);
+        t.restore(req.weights, req.history ?? emptyHistory(req.config));
       } catch (err) {
         t.dispose();
         throw err;

@@ -27,7 +27,7 @@ export function TrainingPanel() {
     setTried(true);
     if (result.ok) go(result);
   };
-  const canContinue = history.stepsDone > 0 && !busy;
+  const canContinue = (history.stepsDone > 0 || trainer.restored) && !busy;
 
   return (
     <section className="panel" aria-labelledby="train-heading">

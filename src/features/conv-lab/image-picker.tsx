@@ -1,0 +1,91 @@
+import { useState, type DragEvent } from 'react';
+import { useI18n } from '../../i18n/use-i18n';
+import type { MessageKey } from '../../i18n/messages';
+import { decodeImage, ImageLoadError, IMAGE_CAP, loadSample, type LabImage } from './load-image';
+import { WebcamCapture } from './webcam-capture';
+
+/** The bundled samples (public/samples, CC0). */
+const SAMPLES: { file: string; label: MessageKey }[] = [
+  { file: 'landscape.png', label: 'conv.sample.landscape' },
+  { file: 'digit-3.png', label: 'conv.sample.digit' },
+];
+
+/** Picks the lab's image: a sample, an uploaded or dropped file, or a webcam frame. */
+export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void }) {
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const load = async (task: () => Promise<LabImage>) => {
+    setBusy(true);
+    try {
+      onImage(await task());
+      setProblem(null);
+    } catch (err) {
+      if (err instanceof ImageLoadError) {
+        setProblem(t(`conv.image.${err.problem}`, { name: err.fileName }));
+      } else {
+        setProblem(
+          t('conv.image.failed', { message: err instanceof Error ? err.message : String(err) }),
+        );
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const loadFile = (file: File | undefined) => {
+    if (file) void load(() => decodeImage(file, file.name));
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    loadFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="conv-picker">
+      <div className="toolbar">
+        <span>{t('conv.image.samples')}</span>
+        {SAMPLES.map((s) => (
+          <button
+            key={s.file}
+            type="button"
+            disabled={busy}
+            onClick={() => void load(() => loadSample(s.file))}
+          >
+            {t(s.label)}
+          </button>
+        ))}
+        <label>
+          {t('conv.image.upload')}{' '}
+          <input
+            type="file"
+            accept="image/*"
+            onChange={(e) => {
+              loadFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <WebcamCapture onImage={onImage} onProblem={setProblem} />
+      </div>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {t('conv.image.drop', { cap: IMAGE_CAP })}
+      </div>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import './network.css';
+import { useEffect } from 'react';
+import { UntrainedNotice } from '../../components/untrained-notice';
+import { useMnist } from '../../hooks/use-mnist';
+import { useNetworkInput } from '../../hooks/use-network-input';
+import { useI18n } from '../../i18n/use-i18n';
+import { bytesToInput } from '../../ml/inference';
+import { imageAt } from '../../ml/mnist/dataset';
+import { FeatureMapsView } from './feature-maps-view';
+import { InputPicker } from './input-picker';
+import { KernelView } from './kernel-view';
+
+/** Feature maps for the current input, and the kernels that produce them. */
+export function NetworkPanel() {
+  const { t } = useI18n();
+  const { input, setInput } = useNetworkInput();
+  const { state } = useMnist();
+
+  // With nothing drawn yet, start from the first test image so there is something to look at.
+  useEffect(() => {
+    if (input || state.status !== 'ready') return;
+    const split = state.data.test;
+    setInput({
+      pixels: bytesToInput(imageAt(split, 0)),
+      source: 'dataset',
+      index: 0,
+      label: split.labels[0],
+    });
+  }, [input, state, setInput]);
+
+  return (
+    <section className="panel" aria-labelledby="network-heading">
+      <h2 id="network-heading">{t('network.heading')}</h2>
+      <p>{t('network.intro')}</p>
+      <UntrainedNotice />
+      <div className="network-layout">
+        <InputPicker />
+        <div>{input && <FeatureMapsView pixels={input.pixels} />}</div>
+      </div>
+      <KernelView />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { LayersModelFiles } from '../../ml/model-files';
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // Revoke later: Chromium reads the blob after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads model.json and its weights file, as `tf.io.browserDownloads` does. That handler
+ * ('downloads://') is not registered in our production bundle ("Cannot find any save handlers"),
+ * so this does its job.
+ */
+export function saveToDisk(files: LayersModelFiles, jsonName: string): void {
+  download(new Blob([files.json], { type: 'application/json' }), jsonName);
+  download(new Blob([files.weights], { type: 'application/octet-stream' }), files.weightsName);
+}

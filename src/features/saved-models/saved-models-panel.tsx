@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useModel } from '../../hooks/use-model';
+import { useSavedModels } from '../../hooks/use-saved-models';
+import { useI18n } from '../../i18n/use-i18n';
+import { checkUploadSizes, layersModelFiles, parseModelFiles } from '../../ml/model-files';
+import { saveToDisk } from './save-to-disk';
+import { modelFromState } from '../../ml/model-state';
+import { errorMessage } from './messages';
+import { ModelFilesInput } from './model-files-input';
+import { SavedList } from './saved-list';
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+/** Save, load, rename, delete, download and upload models; shows the startup restore. */
+export function SavedModelsPanel() {
+  const { t, num, lang } = useI18n();
+  const { current } = useModel();
+  const saved = useSavedModels();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const date = (ms: number) =>
+    new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const act = async (action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage({ kind: 'ok', text: await action() });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorMessage(t, err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const download = () =>
+    act(async () => {
+      const model = modelFromState(current, saved.trainConfig);
+      try {
+        saveToDisk(await layersModelFiles(model, 'digit-lab-cnn'), 'digit-lab-cnn.json');
+      } finally {
+        model.dispose();
+      }
+      return t('models.downloaded');
+    });
+  const upload = (files: File[]) =>
+    act(async () => {
+      checkUploadSizes(files);
+      const read = await Promise.all(
+        files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })),
+      );
+      const parsed = parseModelFiles(read);
+      saved.applyUploaded(parsed);
+      return t('models.uploaded', {
+        files: files.map((f) => f.name).join(', '),
+        activation: parsed.config.activation,
+        epochs: num(parsed.metadata.epochs ?? 0),
+      });
+    });
+
+  const { startup, autosave } = saved;
+  return (
+    <section className="panel" aria-labelledby="models-heading">
+      <h2 id="models-heading">{t('models.heading')}</h2>
+      <p>{t('models.intro')}</p>
+      {startup.status === 'restored' && (
+        <div className="notice" role="note" data-testid="restored">
+          <p>
+            {t('models.restored', {
+              date: date(startup.meta.savedAt),
+              epochs: num(startup.meta.epochs),
+              steps: num(startup.meta.steps),
+            })}{' '}
+            {startup.meta.history && t('models.curvesBack')}
+          </p>
+          <p>{t('models.optimizerNote')}</p>
+        </div>
+      )}
+      {startup.status === 'failed' && (
+        <p role="alert" className="error">
+          {t('models.restoreFailed', { message: startup.message })}
+        </p>
+      )}
+      <p className="hint">
+        {t('models.autosaveAbout')}{' '}
+        {autosave.savedAt && t('models.autosaved', { date: date(autosave.savedAt) })}
+      </p>
+      {autosave.error && (
+        <p role="alert" className="error">
+          {t('models.autosaveFailed', { message: autosave.error })}
+        </p>
+      )}
+      <h3>{t('models.current')}</h3>
+      <p data-testid="current-model">
+        {t('models.currentFacts', {
+          trained: current.trained ? t('models.trained') : t('models.untrained'),
+          epochs: num(current.epochs),
+          steps: num(current.steps),
+          accuracy:
+            saved.testAccuracy === null
+              ? t('models.noAccuracy')
+              : `${num(saved.testAccuracy * 100, 2)}%`,
+        })}
+      </p>
+      <form
+        className="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            const meta = await saved.saveAs(name);
+            setName('');
+            return t('models.saved', { name: meta.name });
+          });
+        }}
+      >
+        <label>
+          {t('models.saveAs')}{' '}
+          <input
+            aria-label={t('models.name')}
+            placeholder={t('models.name')}
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('models.save')}
+        </button>
+      </form>
+      <div
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+        className={message?.kind === 'error' ? 'error message' : 'message'}
+        data-testid="models-message"
+      >
+        {message?.text}
+      </div>
+      {saved.listError && (
+        <p role="alert" className="error">
+          {t('models.listFailed', { message: saved.listError })}
+        </p>
+      )}
+      {saved.entries && saved.entries.length > 0 ? (
+        <SavedList
+          entries={saved.entries}
+          busy={busy}
+          onLoad={(n) =>
+            void act(async () => {
+              await saved.load(n);
+              return t('models.loaded', { name: n });
+            })
+          }
+          onRename={(from, to) =>
+            void act(async () => {
+              const meta = await saved.rename(from, to);
+              return t('models.renamed', { from, to: meta.name });
+            })
+          }
+          onDelete={(n) =>
+            void act(async () => {
+              await saved.remove(n);
+              return t('models.deleted', { name: n });
+            })
+          }
+        />
+      ) : (
+        saved.entries && <p>{t('models.empty')}</p>
+      )}
+      <h3>{t('models.files')}</h3>
+      <div className="toolbar">
+        <button type="button" onClick={() => void download()} disabled={busy}>
+          {t('models.download')}
+        </button>
+      </div>
+      <ModelFilesInput onFiles={(files) => void upload(files)} />
+    </section>
+  );
+}

@@ -1,0 +1,456 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  ACTIVATIONS,
+  OPTIMIZERS,
+  type ActivationName,
+  type OptimizerName,
+  type TrainConfig,
+} from './config';
+import { MNIST_SIDE, NUM_CLASSES } from './mnist/dataset';
+import { LAYER_NAMES, type ModelConfig } from './model';
+import type { WeightSnapshot } from './weights';
+
+/** Largest model.json we accept; ours is about 5 KB. */
+export const MAX_MODEL_JSON_BYTES = 5 * 1024 * 1024;
+/** Largest total of weight files we accept; ours are 115,752 bytes. */
+export const MAX_WEIGHT_BYTES = 10 * 1024 * 1024;
+
+/** What was wrong with uploaded model files; `params` fill the UI message for `code`. */
+export type ModelFileProblem =
+  | { code: 'noJson'; params: Record<string, never> }
+  | { code: 'manyJson'; params: { files: string } }
+  | { code: 'jsonTooLarge'; params: { file: string; bytes: number; max: number } }
+  | { code: 'notJson'; params: { file: string; reason: string } }
+  | { code: 'notLayersModel'; params: { file: string; reason: string } }
+  | { code: 'wrongTopology'; params: { reason: string } }
+  | { code: 'wrongWeights'; params: { reason: string } }
+  | { code: 'missingFile'; params: { file: string } }
+  | { code: 'weightsTooLarge'; params: { bytes: number; max: number } }
+  | { code: 'wrongSize'; params: { files: string; expected: number; actual: number } }
+  | { code: 'notFinite'; params: { weight: string } };
+
+/** Thrown by `parseModelFiles`; carries a problem the UI can translate. */
+export class ModelFileError extends Error {
+  constructor(readonly problem: ModelFileProblem) {
+    super(`${problem.code}: ${JSON.stringify(problem.params)}`);
+    this.name = 'ModelFileError';
+  }
+}
+
+/** An uploaded file: its name and bytes. */
+export interface UploadedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** What Digit Lab writes into model.json's userDefinedMetadata, all optional on read. */
+export interface DigitLabMetadata {
+  trained?: boolean;
+  steps?: number;
+  epochs?: number;
+  trainConfig?: TrainConfig;
+}
+
+/** A checked model ready to become the current model. */
+export interface ParsedModelFiles {
+  config: ModelConfig;
+  weights: WeightSnapshot;
+  metadata: DigitLabMetadata;
+}
+
+/** One layer of the tutorial CNN as a saved topology describes it. */
+interface LayerSpec {
+  className: string;
+  /** Weight shapes, kernel then bias, in the saved file's layout. */
+  weights: number[][];
+  check: (config: Record<string, unknown>) => string | null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function conv(filters: number, inChannels: number): LayerSpec {
+  return {
+    className: 'Conv2D',
+    weights: [[5, 5, inChannels, filters], [filters]],
+    check: (c) =>
+      c.filters !== filters
+        ? `has ${String(c.filters)} filters, expected ${filters}`
+        : !same(c.kernel_size, [5, 5])
+          ? `kernel ${JSON.stringify(c.kernel_size)}, expected [5,5]`
+          : !same(c.strides, [1, 1]) || c.padding !== 'same'
+            ? `stride ${JSON.stringify(c.strides)} padding ${String(c.padding)}, expected stride [1,1] padding same`
+            : null,
+  };
+}
+const pool: LayerSpec = {
+  className: 'MaxPooling2D',
+  weights: [],
+  check: (c) =>
+    same(c.pool_size, [2, 2]) && same(c.strides, [2, 2])
+      ? null
+      : `pool ${JSON.stringify(c.pool_size)} stride ${JSON.stringify(c.strides)}, expected 2×2 stride 2`,
+};
+const FLAT = 7 * 7 * 32;
+const OUR_LAYERS = Object.values(LAYER_NAMES);
+
+/** The tutorial CNN, layer by layer, as `createModel` builds it. */
+const EXPECTED_LAYERS: LayerSpec[] = [
+  conv(16, 1),
+  pool,
+  conv(32, 16),
+  pool,
+  { className: 'Flatten', weights: [], check: () => null },
+  {
+    className: 'Dense',
+    weights: [[FLAT, NUM_CLASSES], [NUM_CLASSES]],
+    check: (c) =>
+      c.units !== NUM_CLASSES
+        ? `has ${String(c.units)} units, expected ${NUM_CLASSES}`
+        : c.activation !== 'linear'
+          ? `activation ${String(c.activation)}, expected linear (logits)`
+          : null,
+  },
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+function fail(problem: ModelFileProblem): never {
+  throw new ModelFileError(problem);
+}
+
+/** The layer list of a Sequential topology (plain or wrapped in model_config). */
+function topologyLayers(json: Record<string, unknown>, file: string): Record<string, unknown>[] {
+  let topo = json.modelTopology;
+  if (isRecord(topo) && isRecord(topo.model_config)) topo = topo.model_config;
+  if (!isRecord(topo) || !isRecord(topo.config)) {
+    fail({ code: 'notLayersModel', params: { file, reason: 'no modelTopology' } });
+  }
+  if (topo.class_name !== 'Sequential') {
+    fail({
+      code: 'wrongTopology',
+      params: { reason: `a ${String(topo.class_name)} model, expected Sequential` },
+    });
+  }
+  const layers = topo.config.layers;
+  if (!Array.isArray(layers) || !layers.every(isRecord)) {
+    fail({ code: 'notLayersModel', params: { file, reason: 'modelTopology has no layer list' } });
+  }
+  return layers;
+}
+
+/** Checks the topology against the tutorial CNN; returns layer names and the activation. */
+function checkTopology(layers: Record<string, unknown>[]): {
+  names: string[];
+  activation: ActivationName;
+  seed: number;
+} {
+  const classes = layers.map((l) => String(l.class_name));
+  if (layers.length !== EXPECTED_LAYERS.length) {
+    fail({
+      code: 'wrongTopology',
+      params: {
+        reason: `${layers.length} layers (${classes.join(', ')}), expected ${EXPECTED_LAYERS.length} (${EXPECTED_LAYERS.map((l) => l.className).join(', ')})`,
+      },
+    });
+  }
+  const names: string[] = [];
+  let activation: ActivationName | null = null;
+  layers.forEach((layer, i) => {
+    const spec = EXPECTED_LAYERS[i];
+    const config = isRecord(layer.config) ? layer.config : {};
+    const name = typeof config.name === 'string' ? config.name : `layer ${i + 1}`;
+    if (layer.class_name !== spec.className) {
+      fail({
+        code: 'wrongTopology',
+        params: { reason: `layer ${i + 1} is ${classes[i]}, expected ${spec.className}` },
+      });
+    }
+    const problem = spec.check(config);
+    if (problem) fail({ code: 'wrongTopology', params: { reason: `layer ${name} ${problem}` } });
+    if (spec.className === 'Conv2D') {
+      const act = config.activation;
+      if (!ACTIVATIONS.includes(act as ActivationName) || (activation && act !== activation)) {
+        fail({
+          code: 'wrongTopology',
+          params: {
+            reason: `layer ${name} activation ${String(act)}, expected ${activation ?? ACTIVATIONS.join(' or ')}`,
+          },
+        });
+      }
+      activation = act as ActivationName;
+    }
+    names.push(name);
+  });
+  const input = (layers[0].config as Record<string, unknown>).batch_input_shape;
+  if (!same(input, [null, MNIST_SIDE, MNIST_SIDE, 1])) {
+    fail({
+      code: 'wrongTopology',
+      params: { reason: `input shape ${JSON.stringify(input)}, expected [null,28,28,1]` },
+    });
+  }
+  // createModel seeds conv1's initializer with seed * 101 + 1; recover it when it is there.
+  const init = (layers[0].config as Record<string, unknown>).kernel_initializer;
+  const s = isRecord(init) && isRecord(init.config) ? init.config.seed : null;
+  const seed = typeof s === 'number' && (s - 1) % 101 === 0 ? (s - 1) / 101 : 1;
+  return { names, activation: activation ?? 'relu', seed };
+}
+
+interface ManifestEntry {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantized: boolean;
+}
+
+function readManifest(json: Record<string, unknown>, file: string) {
+  const manifest = json.weightsManifest;
+  if (!Array.isArray(manifest) || manifest.length === 0) {
+    fail({ code: 'notLayersModel', params: { file, reason: 'no weightsManifest' } });
+  }
+  return manifest.map((group) => {
+    if (!isRecord(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
+      fail({
+        code: 'notLayersModel',
+        params: { file, reason: 'a weightsManifest group lacks paths or weights' },
+      });
+    }
+    const paths = group.paths.map(String);
+    const weights: ManifestEntry[] = group.weights.map((w) => {
+      const ok =
+        isRecord(w) &&
+        typeof w.name === 'string' &&
+        Array.isArray(w.shape) &&
+        w.shape.every((d) => Number.isInteger(d) && (d as number) >= 0);
+      if (!ok) {
+        fail({
+          code: 'notLayersModel',
+          params: { file, reason: 'a weight entry lacks name or shape' },
+        });
+      }
+      return {
+        name: w.name as string,
+        shape: w.shape as number[],
+        dtype: String(w.dtype ?? 'float32'),
+        quantized: w.quantization != null,
+      };
+    });
+    return { paths, weights };
+  });
+}
+
+function concat(buffers: ArrayBuffer[]): ArrayBuffer {
+  const out = new Uint8Array(buffers.reduce((a, b) => a + b.byteLength, 0));
+  let at = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), at);
+    at += b.byteLength;
+  }
+  return out.buffer;
+}
+
+/**
+ * Checks uploaded TensorFlow.js layers-model files (one model.json plus its weight files) against
+ * the tutorial CNN and returns its weights. Throws `ModelFileError` naming the first problem.
+ */
+export function parseModelFiles(files: UploadedFile[]): ParsedModelFiles {
+  const jsons = files.filter((f) => /\.json$/i.test(f.name));
+  if (jsons.length === 0) fail({ code: 'noJson', params: {} });
+  if (jsons.length > 1) {
+    fail({ code: 'manyJson', params: { files: jsons.map((f) => f.name).join(', ') } });
+  }
+  const jsonFile = jsons[0];
+  const file = jsonFile.name;
+  if (jsonFile.bytes.byteLength > MAX_MODEL_JSON_BYTES) {
+    fail({
+      code: 'jsonTooLarge',
+      params: { file, bytes: jsonFile.bytes.byteLength, max: MAX_MODEL_JSON_BYTES },
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(jsonFile.bytes));
+  } catch (err) {
+    fail({
+      code: 'notJson',
+      params: { file, reason: err instanceof Error ? err.message : String(err) },
+    });
+  }
+  if (!isRecord(json)) {
+    fail({ code: 'notLayersModel', params: { file, reason: 'not a JSON object' } });
+  }
+  if (json.format !== undefined && json.format !== 'layers-model') {
+    fail({
+      code: 'notLayersModel',
+      params: { file, reason: `format "${String(json.format)}", expected "layers-model"` },
+    });
+  }
+  const layers = topologyLayers(json, file);
+  const { names, activation, seed } = checkTopology(layers);
+  const groups = readManifest(json, file);
+
+  // Every expected weight, by its name in the file ("<layer>/kernel") and in createModel's model.
+  const expected = EXPECTED_LAYERS.flatMap((spec, i) =>
+    spec.weights.map((shape, j) => {
+      const suffix = j === 0 ? 'kernel' : 'bias';
+      return { name: `${names[i]}/${suffix}`, ours: `${OUR_LAYERS[i]}/${suffix}`, shape };
+    }),
+  );
+  const entries = groups.flatMap((g) => g.weights);
+  for (const e of entries) {
+    if (e.dtype !== 'float32' || e.quantized) {
+      fail({
+        code: 'wrongWeights',
+        params: {
+          reason: `${e.name} is ${e.quantized ? 'quantized ' : ''}${e.dtype}, expected float32`,
+        },
+      });
+    }
+  }
+  for (const want of expected) {
+    const got = entries.find((e) => e.name === want.name);
+    if (!got) fail({ code: 'wrongWeights', params: { reason: `no weight named ${want.name}` } });
+    if (!same(got.shape, want.shape)) {
+      fail({
+        code: 'wrongWeights',
+        params: {
+          reason: `${want.name} has shape [${got.shape.join(', ')}], expected [${want.shape.join(', ')}]`,
+        },
+      });
+    }
+  }
+  if (entries.length !== expected.length) {
+    fail({
+      code: 'wrongWeights',
+      params: { reason: `${entries.length} weights listed, expected ${expected.length}` },
+    });
+  }
+
+  // Weight files: all present, not absurd, and exactly as long as the manifest says.
+  const byName = new Map(files.map((f) => [baseName(f.name), f]));
+  const groupBytes = groups.map((g) => {
+    const buffers = g.paths.map((p) => {
+      const f = byName.get(baseName(p));
+      if (!f) fail({ code: 'missingFile', params: { file: baseName(p) } });
+      return f.bytes;
+    });
+    return { g, buffers };
+  });
+  const totalBytes = groupBytes.reduce(
+    (a, { buffers }) => a + buffers.reduce((s, b) => s + b.byteLength, 0),
+    0,
+  );
+  if (totalBytes > MAX_WEIGHT_BYTES) {
+    fail({ code: 'weightsTooLarge', params: { bytes: totalBytes, max: MAX_WEIGHT_BYTES } });
+  }
+  const data = new Map<string, Float32Array>();
+  for (const { g, buffers } of groupBytes) {
+    const bytes = concat(buffers);
+    const want = g.weights.reduce((a, w) => a + 4 * w.shape.reduce((x, y) => x * y, 1), 0);
+    if (bytes.byteLength !== want) {
+      fail({
+        code: 'wrongSize',
+        params: {
+          files: g.paths.map(baseName).join(', '),
+          expected: want,
+          actual: bytes.byteLength,
+        },
+      });
+    }
+    let at = 0;
+    for (const w of g.weights) {
+      const n = w.shape.reduce((x, y) => x * y, 1);
+      const values = new Float32Array(bytes, at, n);
+      if (!values.every(Number.isFinite)) fail({ code: 'notFinite', params: { weight: w.name } });
+      data.set(w.name, values);
+      at += 4 * n;
+    }
+  }
+  // In createModel's order and with its names, so writeWeights and saved files agree.
+  const weights: WeightSnapshot = expected.map((w) => ({
+    name: w.ours,
+    shape: w.shape,
+    data: data.get(w.name)!,
+  }));
+  return { config: { activation, seed }, weights, metadata: readMetadata(json) };
+}
+
+function readMetadata(json: Record<string, unknown>): DigitLabMetadata {
+  const user = json.userDefinedMetadata;
+  const m = isRecord(user) && isRecord(user.digitLab) ? user.digitLab : {};
+  const count = (v: unknown) =>
+    Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined;
+  return {
+    trained: typeof m.trained === 'boolean' ? m.trained : undefined,
+    steps: count(m.steps),
+    epochs: count(m.epochs),
+    trainConfig: isTrainConfig(m.trainConfig) ? m.trainConfig : undefined,
+  };
+}
+
+/** True for a plain object with every TrainConfig field of the right type. */
+export function isTrainConfig(v: unknown): v is TrainConfig {
+  if (!isRecord(v)) return false;
+  const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+  return (
+    positive(v.epochs) &&
+    positive(v.batchSize) &&
+    positive(v.learningRate) &&
+    OPTIMIZERS.includes(v.optimizer as OptimizerName) &&
+    ACTIVATIONS.includes(v.activation as ActivationName) &&
+    typeof v.seed === 'number'
+  );
+}
+
+/** Refuses absurdly large files by their sizes alone, before any of them is read into memory. */
+export function checkUploadSizes(files: { name: string; size: number }[]): void {
+  for (const f of files) {
+    if (/\.json$/i.test(f.name) && f.size > MAX_MODEL_JSON_BYTES) {
+      fail({
+        code: 'jsonTooLarge',
+        params: { file: f.name, bytes: f.size, max: MAX_MODEL_JSON_BYTES },
+      });
+    }
+  }
+  const weights = files.filter((f) => !/\.json$/i.test(f.name)).reduce((a, f) => a + f.size, 0);
+  if (weights > MAX_WEIGHT_BYTES) {
+    fail({ code: 'weightsTooLarge', params: { bytes: weights, max: MAX_WEIGHT_BYTES } });
+  }
+}
+
+/** The two files of a TensorFlow.js layers model: model.json and its single weights file. */
+export interface LayersModelFiles {
+  json: string;
+  weights: ArrayBuffer;
+  weightsName: string;
+}
+
+/**
+ * Writes a model as `tf.io.browserDownloads(prefix)` would: `<prefix>.json` naming
+ * `<prefix>.weights.bin` in its manifest, loadable with stock `tf.loadLayersModel`.
+ */
+export async function layersModelFiles(
+  model: tf.LayersModel,
+  prefix: string,
+): Promise<LayersModelFiles> {
+  const weightsName = `${prefix}.weights.bin`;
+  let files: LayersModelFiles | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      const weights = a.weightData;
+      if (!(weights instanceof ArrayBuffer)) throw new Error('expected one weights buffer');
+      const json = {
+        modelTopology: a.modelTopology,
+        format: 'layers-model',
+        generatedBy: a.generatedBy,
+        convertedBy: a.convertedBy ?? null,
+        weightsManifest: [{ paths: [`./${weightsName}`], weights: a.weightSpecs }],
+        ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
+      };
+      files = { json: JSON.stringify(json), weights, weightsName };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return files!;
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mnistDataDir } from '../../scripts/vite-plugin-mnist';
+import { DEFAULT_MODEL_CONFIG } from '../../src/hooks/model-context';
+import { predictOne } from '../../src/ml/inference';
+import { createModel } from '../../src/ml/model';
+import { photoToInk } from '../../src/ml/photo';
+import { preprocess } from '../../src/ml/preprocess';
+import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const testImages = readFileSync(`${mnistDataDir()}/t10k-images-idx3-ubyte`).subarray(16);
+const testLabels = readFileSync(`${mnistDataDir()}/t10k-labels-idx1-ubyte`).subarray(8);
+
+/** Draws a polyline on the drawing canvas with the mouse; points in 0–1 of the canvas. */
+async function stroke(page: Page, points: [number, number][]) {
+  const box = (await page.getByLabel('Drawing area: draw a digit here').boundingBox())!;
+  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+  await page.mouse.up();
+}
+
+/** The percentages the ten probability bars announce, digit by digit. */
+async function barPercents(page: Page): Promise<number[]> {
+  const names = await page
+    .getByRole('meter')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return names.map((n) => Number(/: ([\d.]+)%$/.exec(n)?.[1]));
+}
+
+it('draws a digit, predicts it, and opens the network on it', async () => {
+  const page = await openApp(browser, '#/draw');
+  await expect.poll(() => page.getByRole('note').textContent()).toMatch(/untrained/);
+  await expect.poll(() => page.getByText('Nothing drawn yet').count()).toBe(1);
+
+  // A "7": the top bar, then the diagonal; then an extra stroke to undo.
+  await stroke(page, [
+    [0.25, 0.2],
+    [0.75, 0.2],
+  ]);
+  await stroke(page, [
+    [0.75, 0.2],
+    [0.45, 0.85],
+  ]);
+  await expect.poll(() => page.getByRole('meter').count()).toBe(10);
+  const names = await page
+    .getByRole('meter')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  names.forEach((n, d) => expect(n).toMatch(new RegExp(`^Digit ${d}: \\d+\\.\\d%$`)));
+  const sum = (await barPercents(page)).reduce((a, b) => a + b, 0);
+  expect(sum).toBeGreaterThan(99.4);
+  expect(sum).toBeLessThan(100.6);
+  const top = Number(await page.getByTestId('top-digit').textContent());
+  const percents = await barPercents(page);
+  expect(Math.max(...percents)).toBe(percents[top]);
+  // The preprocessing steps, with the final 28 × 28 centred by centre of mass.
+  const steps = page.getByRole('region', { name: 'What the network sees, step by step' });
+  await expect.poll(() => steps.getByRole('figure').count()).toBe(4);
+  const com = await steps.getByText(/^Centre of mass/).textContent();
+  const [x, y] = /\(([\d.]+), ([\d.]+)\)/.exec(com!)!.slice(1).map(Number);
+  expect(Math.abs(x - 14)).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(y - 14)).toBeLessThanOrEqual(0.5);
+  console.log(`[e2e] drawn 7 → ${top}; ${await page.getByTestId('predict-ms').textContent()}`);
+
+  // Skipping preprocessing adds the squashed canvas as the network's input.
+  await page.getByRole('checkbox', { name: /Skip preprocessing/ }).check();
+  await expect.poll(() => steps.getByRole('figure').count()).toBe(5);
+  await page.getByRole('checkbox', { name: /Skip preprocessing/ }).uncheck();
+
+  await stroke(page, [
+    [0.1, 0.9],
+    [0.2, 0.95],
+  ]);
+  await expect
+    .poll(() => steps.getByText(/^1\. Cropped/).textContent())
+    .not.toBe(await steps.getByText(/^1\. Cropped/).textContent());
+  await page.getByRole('button', { name: 'Undo stroke' }).click();
+  await screenshot(page, 'draw');
+
+  // Inside the network: the drawn digit, 16 + 16 + 32 + 32 maps, 16 + 32 × 16 kernels.
+  await page.getByRole('link', { name: 'See inside the network for this digit' }).click();
+  await expect
+    .poll(() => page.getByTestId('network-input').textContent(), { timeout: 30_000 })
+    .toBe('Input: your drawing');
+  await expect.poll(() => page.getByRole('button', { name: /^conv1 map \d+$/ }).count()).toBe(16);
+  expect(await page.getByRole('button', { name: /^pool1 map \d+$/ }).count()).toBe(16);
+  expect(await page.getByRole('button', { name: /^conv2 map \d+$/ }).count()).toBe(32);
+  expect(await page.getByRole('button', { name: /^pool2 map \d+$/ }).count()).toBe(32);
+  const conv1Section = page.getByRole('region', { name: 'conv1 after relu: 16 maps of 28 × 28' });
+  expect(await conv1Section.getByRole('img').count()).toBe(16);
+  expect(await page.getByRole('img', { name: /^conv1 kernel \d+$/ }).count()).toBe(16);
+  expect(await page.getByRole('img', { name: /^conv2 kernel \d+ from channel \d+$/ }).count()).toBe(
+    32 * 16,
+  );
+  expect(await page.getByRole('note').textContent()).toMatch(/untrained/);
+  console.log(`[e2e] ${await page.getByTestId('maps-ms').textContent()}`);
+
+  // Enlarge a map and read a value under the pointer.
+  await page.getByRole('button', { name: 'conv1 map 3' }).click();
+  const big = page.getByRole('img', { name: 'conv1 map 3, enlarged' });
+  const b = (await big.boundingBox())!;
+  await page.mouse.move(b.x + b.width * 0.5 + 1, b.y + b.height * 0.5 + 1);
+  await expect
+    .poll(() => page.getByTestId('map-hover').textContent())
+    .toMatch(/^Row 14, column 14: -?\d/);
+  await screenshot(page, 'network');
+
+  // Pick a test image by index: the input caption names it with its real label.
+  await page.getByLabel('Test image #').fill('7');
+  await page.getByRole('button', { name: 'Show this test image' }).click();
+  await expect
+    .poll(() => page.getByTestId('network-input').textContent())
+    .toBe(`Input: test image #7, label ${testLabels[7]}`);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+/** Encodes RGBA pixels as a PNG with the browser's own canvas encoder. */
+async function pngOf(page: Page, rgba: Uint8ClampedArray, w: number, h: number): Promise<Buffer> {
+  const bytes = await page.evaluate(
+    async ({ data, w, h }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(data), w, h), 0, 0);
+      const blob = await new Promise<Blob>((ok) => canvas.toBlob((b) => ok(b!), 'image/png'));
+      return Array.from(new Uint8Array(await blob.arrayBuffer()));
+    },
+    { data: Array.from(rgba), w, h },
+  );
+  return Buffer.from(bytes);
+}
+
+/** Test image `index` as a dark-on-light "scan", scaled up 4× (opaque RGBA). */
+function scanOf(index: number): Uint8ClampedArray {
+  const side = 28 * 4;
+  const rgba = new Uint8ClampedArray(side * side * 4);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const v = 255 - testImages[index * 784 + Math.floor(y / 4) * 28 + Math.floor(x / 4)];
+      rgba.set([v, v, v, 255], (y * side + x) * 4);
+    }
+  }
+  return rgba;
+}
+
+it('predicts an uploaded test-set digit as predictOne does, and refuses bad files', async () => {
+  const page = await openApp(browser, '#/draw');
+  const index = 0;
+  const rgba = scanOf(index);
+  const png = await pngOf(page, rgba, 112, 112);
+  const upload = page.getByLabel('Upload an image');
+  await upload.setInputFiles({ name: 'digit.png', mimeType: 'image/png', buffer: png });
+  await expect.poll(() => page.getByRole('meter').count()).toBe(10);
+  expect(await page.getByText(/colours inverted/).count()).toBe(1);
+  const steps = page.getByRole('region', { name: 'What the network sees, step by step' });
+  expect(await steps.getByText(/^1\. Cropped to the ink/).count()).toBe(1);
+  expect(await steps.getByText(/^2\. Scaled to fit 20 × 20/).count()).toBe(1);
+  expect(await steps.getByText(/^3\. Centred in 28 × 28/).count()).toBe(1);
+
+  // The same pixels through the same pipeline and the same (initial) weights, here in Node.
+  const ink = photoToInk(rgba, 112, 112);
+  if (ink.status !== 'ok') throw new Error('expected ink');
+  const result = preprocess(ink.image);
+  if (result.status !== 'ok') throw new Error('expected ink');
+  const model = createModel(DEFAULT_MODEL_CONFIG);
+  const expected = predictOne(model, result.final);
+  model.dispose();
+  const shown = Number(await page.getByTestId('top-digit').textContent());
+  expect(shown).toBe(expected.digit);
+  const percents = await barPercents(page);
+  percents.forEach((p, d) =>
+    expect(Math.abs(p - expected.probabilities[d] * 100)).toBeLessThan(0.06),
+  );
+  console.log(`[e2e] uploaded test #${index} (label ${testLabels[index]}) → ${shown}`);
+
+  // Bad files leave the prediction as it was, with a clear message.
+  const before = await barPercents(page);
+  await upload.setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('7'),
+  });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not an image/);
+  const blank = new Uint8ClampedArray(60 * 60 * 4).fill(255);
+  await upload.setInputFiles({
+    name: 'blank.png',
+    mimeType: 'image/png',
+    buffer: await pngOf(page, blank, 60, 60),
+  });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/looks blank/);
+  await upload.setInputFiles({
+    name: 'wide.png',
+    mimeType: 'image/png',
+    buffer: await pngOf(page, new Uint8ClampedArray(8001 * 2 * 4).fill(255), 8001, 2),
+  });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/8000 pixels/);
+  await upload.setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: Buffer.alloc(21 * 1024 * 1024),
+  });
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/larger than 20 MB/);
+  expect(await barPercents(page)).toEqual(before);
+  expect(await page.getByTestId('top-digit').textContent()).toBe(String(shown));
+  await screenshot(page, 'upload');
+  expect(pageErrors(page)).toEqual([]);
+});
