@@ -156,4 +156,19 @@ it('trains in the worker: live curves, pause holds, resume goes on, stop ends; n
     /Training worker: \w+ · Tensors: \d+/,
   );
   expect(pageErrors(page)).toEqual([]);
+
+  // The autosave brings the stopped run back after a reload; Continue goes on from its weights.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Ready to train/);
+  await expect
+    .poll(() => page.getByText(/restored from a saved model/).count(), { timeout: 20_000 })
+    .toBe(1);
+  await expect.poll(() => stepsDone(page)).toBe(stopped);
+  expect(await page.getByRole('log').textContent()).toMatch(/^Epoch: 0 \| train loss/);
+  await page.getByRole('button', { name: 'Continue training' }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBeGreaterThan(stopped);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 20_000 }).toMatch(/^Finished/);
+  expect(pageErrors(page)).toEqual([]);
 });
