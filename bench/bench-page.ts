@@ -35,7 +35,9 @@ async function main() {
   );
   for (const name of wanted) {
     const mod = CASES[`./cases/${name}.ts`];
-    if (!mod) throw new Error(`no bench case "${name}" in bench/cases/`);
+    if (typeof mod?.run !== 'function') {
+      throw new Error(`bench/cases/${name}.ts must export run(ctx) (see bench/bench-context.ts)`);
+    }
     await mod.run(ctx);
   }
 }

@@ -71,6 +71,7 @@ try {
     });
     page.on('pageerror', (err) => reject(err));
   });
+  done.catch(() => {}); // handled by the await below; this keeps an early failure from crashing node
   log(`opening ${url}`);
   await page.goto(url);
   await done;

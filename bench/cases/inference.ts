@@ -1,7 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import { computeFeatureMaps, createFeatureModel } from '../../src/ml/features';
+import { setupBackend, type BackendChoice } from '../../src/ml/backend';
 import { predictOne } from '../../src/ml/inference';
+import { createModel } from '../../src/ml/model';
 import { preprocess, type GrayImage } from '../../src/ml/preprocess';
+import { round, type BenchContext } from '../bench-context';
 
 /** Median and spread of one timed case, in milliseconds. */
 export interface Timing {
@@ -86,4 +89,28 @@ export function timePreprocess({ runs = 50, drawing = syntheticDrawing() } = {})
     samples.push(performance.now() - start);
   }
   return summarize(samples);
+}
+
+/** Bench-page entry: drawing → prediction, feature maps and preprocessing, per backend. */
+export async function run(ctx: BenchContext): Promise<void> {
+  for (const backend of ctx.options.backends) {
+    const setup = await setupBackend(backend as BackendChoice);
+    const model = createModel({ activation: 'relu', seed: 1 });
+    const timings = {
+      drawn_to_prediction: await timeDrawnToPrediction(model),
+      feature_maps: await timeFeatureMaps(model),
+      preprocess: timePreprocess(),
+    };
+    for (const [name, t] of Object.entries(timings)) {
+      ctx.emit({
+        case: `inference.${name}`,
+        backend: setup.backend,
+        median_ms: round(t.medianMs, 2),
+        min_ms: round(t.minMs, 2),
+        max_ms: round(t.maxMs, 2),
+        runs: t.runs,
+      });
+    }
+    model.dispose();
+  }
 }

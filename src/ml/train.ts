@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { headOf, makeBatch, seededRng, shuffledIndices, stepsPerEpoch } from './batches';
 import type { TrainConfig } from './config';
+import { evaluateSplit } from './evaluate';
 import { emptyHistory, type AccuracyPoint, type TrainingHistory } from './history';
 import type { MnistData, MnistSplit } from './mnist/dataset';
 import { createModel } from './model';
@@ -72,20 +73,11 @@ export async function evaluateAccuracy(
   count = split.count,
 ): Promise<number> {
   const part = headOf(split, count);
+  const { predicted } = await evaluateSplit(model, part, { batchSize: EVAL_CHUNK });
   let correct = 0;
-  for (let start = 0; start < part.count; start += EVAL_CHUNK) {
-    const idx = Int32Array.from(
-      { length: Math.min(EVAL_CHUNK, part.count - start) },
-      (_, i) => start + i,
-    );
-    const { xs, ys } = makeBatch(part, idx);
-    const hits = tf.tidy(() => {
-      const predicted = (model.predict(xs) as tf.Tensor).argMax(1);
-      return predicted.equal(ys.argMax(1)).sum();
-    });
-    correct += (await hits.data())[0];
-    tf.dispose([xs, ys, hits]);
-  }
+  predicted.forEach((digit, i) => {
+    if (digit === part.labels[i]) correct++;
+  });
   return correct / part.count;
 }
 
