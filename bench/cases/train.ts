@@ -55,6 +55,7 @@ export async function run(ctx: BenchContext): Promise<void> {
         case: 'train',
         backend: setup.backend,
         requested: backend,
+        backend_reason: setup.reason,
         renderer: setup.backend === 'webgl' ? setup.renderer : null,
         software_renderer: setup.backend === 'webgl' ? setup.softwareRenderer : null,
         batch: batchSize,

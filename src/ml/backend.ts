@@ -47,6 +47,9 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 /** The backend a setup ended on, and why (e.g. a fallback and its cause). */
 export interface BackendSetup extends BackendReport {
   requested: BackendChoice;
+  /** 'auto' took the fastest it could start; 'requested' got what was asked; 'fallback' did not. */
+  outcome: 'auto' | 'requested' | 'fallback';
+  /** In words (English, technical), including why each earlier candidate was passed over. */
   reason: string;
 }
 
@@ -90,7 +93,8 @@ export async function setupBackend(choice: BackendChoice): Promise<BackendSetup>
             ? `${name} is the fastest backend available here`
             : `${name} as requested`
           : `${notes.join('; ')}; using ${name}`;
-      return { ...backendReport(), requested: choice, reason };
+      const outcome = notes.length > 0 ? 'fallback' : choice === 'auto' ? 'auto' : 'requested';
+      return { ...backendReport(), requested: choice, outcome, reason };
     }
     notes.push(failure);
   }

@@ -55,7 +55,15 @@ export function TrainingPanel() {
             {t(`train.phase.${phase}`)}
             {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}
           </p>
-          {trainer.backend && <p className="hint">{trainer.backend.reason}</p>}
+          {trainer.backend && (
+            <p className="hint" title={trainer.backend.reason}>
+              {t(`train.backend.${trainer.backend.outcome}`, {
+                name: trainer.backend.backend,
+                requested: trainer.backend.requested,
+              })}
+              {trainer.backend.outcome === 'fallback' && ` (${trainer.backend.reason})`}
+            </p>
+          )}
           {trainer.restored && <p className="note">{t('train.restoredNote')}</p>}
           {lastRun?.reason === 'diverged' && (
             <p role="alert" className="error">

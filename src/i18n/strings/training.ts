@@ -34,6 +34,10 @@ export const en = {
   'train.phase.paused': 'Paused',
   'train.phase.finished': 'Finished',
   'train.backendIs': 'backend: {name}',
+  'train.backend.auto': 'The worker picked {name}, the fastest backend that can train here.',
+  'train.backend.requested': 'The worker uses {name}, as requested.',
+  'train.backend.fallback':
+    '{requested} was requested but could not be used; the worker uses {name}',
   'train.restoredNote':
     'These weights were restored from a saved model. Continue training goes on from them, but the optimizer starts fresh (Adam’s running averages are not saved).',
   'train.diverged':
@@ -95,6 +99,9 @@ export const zh: Record<keyof typeof en, string> = {
   'train.phase.paused': '已暂停',
   'train.phase.finished': '已结束',
   'train.backendIs': '后端：{name}',
+  'train.backend.auto': '训练线程选择了 {name}：这里能用来训练的最快后端。',
+  'train.backend.requested': '训练线程按要求使用 {name}。',
+  'train.backend.fallback': '要求使用 {requested}，但无法使用；训练线程改用 {name}',
   'train.restoredNote':
     '这些权重来自已保存的模型。“接着训练”会从这些权重继续，但优化器会重新开始（Adam 的滑动平均没有保存）。',
   'train.diverged':
