@@ -1,0 +1,66 @@
+// Helpers for composing WASM kernels out of other registered WASM kernels.
+// Kernels may not call tf ops (that would re-enter the engine), so they call
+// the registered kernel functions directly and free their own intermediates.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+/** Backend name all kernels in this folder register under. */
+export const WASM = 'wasm';
+
+/** Explicit NHWC padding as tfjs' conv utilities accept it. */
+export type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
+
+/** Runs the kernel currently registered as `name` on wasm, without engine bookkeeping. */
+export function runWasmKernel(
+  name: string,
+  backend: BackendWasm,
+  inputs: Record<string, tf.TensorInfo>,
+  attrs: Record<string, unknown>,
+): tf.TensorInfo {
+  const config = tf.getKernel(name, WASM);
+  if (config == null) throw new Error(`wasm kernel ${name} is not registered`);
+  const out = config.kernelFunc({
+    inputs,
+    backend,
+    attrs: attrs as tf.NamedAttrMap,
+  });
+  if (Array.isArray(out)) throw new Error(`wasm kernel ${name} returned several outputs`);
+  return out;
+}
+
+/** Frees intermediates made inside a kernel (refcounted, so aliases are safe). */
+export function disposeInfos(backend: BackendWasm, ...infos: tf.TensorInfo[]): void {
+  for (const info of infos) backend.disposeData(info.dataId);
+}
+
+/** Transposes with the wasm Transpose kernel. */
+export function transpose(backend: BackendWasm, x: tf.TensorInfo, perm: number[]): tf.TensorInfo {
+  return runWasmKernel('Transpose', backend, { x }, { perm });
+}
+
+/** Reshapes (aliases the buffer; dispose the result like any other intermediate). */
+export function reshape(backend: BackendWasm, x: tf.TensorInfo, shape: number[]): tf.TensorInfo {
+  return runWasmKernel('Reshape', backend, { x }, { shape });
+}
+
+/** Forward NHWC convolution with XNNPACK (the fast path the gradients reuse). */
+export function conv2d(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  pad: ExplicitPad,
+  dilations: [number, number],
+): tf.TensorInfo {
+  return runWasmKernel(
+    'Conv2D',
+    backend,
+    { x, filter },
+    { strides: [1, 1], pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined },
+  );
+}
+
+/** Reads a tensor's values synchronously as float32 (fallback paths only). */
+export function readFloat32(backend: BackendWasm, info: tf.TensorInfo): Float32Array {
+  const values = backend.readSync(info.dataId);
+  return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
+}

@@ -1,0 +1,60 @@
+// Starts TensorFlow.js on the WASM backend with Digit Lab's training kernels.
+// Works in the main thread, in a Web Worker and in Node (tests).
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerWasmTrainingKernels } from './training-kernels';
+
+/** File name → URL (or path) of each tfjs .wasm binary, or a folder prefix ending in '/'. */
+export type WasmPaths =
+  | string
+  | {
+      'tfjs-backend-wasm.wasm': string;
+      'tfjs-backend-wasm-simd.wasm': string;
+      'tfjs-backend-wasm-threaded-simd.wasm': string;
+    };
+
+/** Options for initWasmBackend. */
+export interface WasmInitOptions {
+  /** Threads for XNNPACK; default = hardware cores (tfjs' own default is cores/2). */
+  threads?: number;
+  /** Where the .wasm binaries are served; omit to load them next to the bundle. */
+  wasmPaths?: WasmPaths;
+}
+
+/** What initWasmBackend actually got (threads need crossOriginIsolated). */
+export interface WasmInitResult {
+  threads: number;
+  simd: boolean;
+}
+
+/** The emscripten pthread pool has 8 pre-spawned workers; more would deadlock. */
+const MAX_THREADS = 8;
+
+let configured = false;
+
+/** Chooses the thread count to request when the caller gives none. */
+export function defaultThreadCount(): number {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  const cores = nav?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(MAX_THREADS, Math.floor(cores)));
+}
+
+/**
+ * Configures (once, before the backend exists — later calls cannot change
+ * threads or paths), registers the training kernels and selects 'wasm'.
+ */
+export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmInitResult> {
+  if (!configured && tf.findBackend('wasm') == null) {
+    if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
+    const wanted = opts.threads ?? defaultThreadCount();
+    // Must precede backend creation: the C++ side sizes its pthreadpool at init.
+    setThreadsCount(Math.max(1, Math.min(MAX_THREADS, Math.floor(wanted))));
+  }
+  configured = true;
+  registerWasmTrainingKernels();
+  const ok = await tf.setBackend('wasm');
+  if (!ok) throw new Error('TensorFlow.js WASM backend failed to initialise');
+  await tf.ready();
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  return { threads: getThreadsCount(), simd };
+}

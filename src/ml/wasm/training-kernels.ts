@@ -1,0 +1,36 @@
+// Registers the kernels the WASM backend needs to train Digit Lab's CNN fast.
+import * as tf from '@tensorflow/tfjs';
+import {
+  captureStockInputGrad,
+  conv2DBackpropFilterWasm,
+  conv2DBackpropInputWasm,
+} from './conv-grad-kernels';
+import { WASM } from './kernel-utils';
+
+let registered = false;
+
+function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): tf.KernelFunc | null {
+  const existing = tf.getKernel(kernelName, WASM);
+  // Unregister first (registerKernel would warn), but keep the stock setupFunc:
+  // it binds the C++ entry point our fallback may still call after backend init.
+  if (existing != null) tf.unregisterKernel(kernelName, WASM);
+  const setupFunc = existing?.setupFunc;
+  tf.registerKernel({ kernelName, backendName: WASM, kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
+  return existing?.kernelFunc ?? null;
+}
+
+/** Names of the kernels registerWasmTrainingKernels() installs on 'wasm'. */
+export const WASM_TRAINING_KERNELS: readonly string[] = [
+  'Conv2DBackpropFilter',
+  'Conv2DBackpropInput',
+];
+
+/** Installs the training kernels on the 'wasm' backend; safe to call repeatedly. */
+export function registerWasmTrainingKernels(): void {
+  if (registered) return;
+  registered = true;
+  replaceKernel('Conv2DBackpropFilter', conv2DBackpropFilterWasm as unknown as tf.KernelFunc);
+  captureStockInputGrad(
+    replaceKernel('Conv2DBackpropInput', conv2DBackpropInputWasm as unknown as tf.KernelFunc),
+  );
+}
