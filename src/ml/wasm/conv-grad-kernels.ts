@@ -7,6 +7,7 @@ import {
   disposeInfos,
   type ExplicitPad,
   readFloat32,
+  runStockKernel,
   runWasmKernel,
   transpose,
 } from './kernel-utils';
@@ -153,14 +154,6 @@ function filterGradFallback(
   return backend.makeOutput([kh, kw, Ci, Co], 'float32', undefined, dW);
 }
 
-/** The backend's own Conv2DBackpropInput, kept for the cases the fast path skips. */
-let stockInputGrad: tf.KernelFunc | null = null;
-
-/** Remembers the stock kernel before it is replaced (called at registration). */
-export function captureStockInputGrad(kernel: tf.KernelFunc | null): void {
-  stockInputGrad = kernel;
-}
-
 /**
  * For stride 1, dx = conv(dy padded by k-1-p, filter rotated 180° with in/out
  * channels swapped). Other strides and NCHW use the stock (loop) kernel.
@@ -194,8 +187,7 @@ export function conv2DBackpropInputWasm(args: {
     filter.dtype === 'float32' &&
     Math.min(pt, pl, pb, pr) >= 0;
   if (!fast) {
-    if (stockInputGrad == null) throw new Error('stock wasm Conv2DBackpropInput missing');
-    return stockInputGrad(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    return runStockKernel('Conv2DBackpropInput', args);
   }
   const flipped = runWasmKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const rotated = transpose(backend, flipped, [0, 1, 3, 2]);

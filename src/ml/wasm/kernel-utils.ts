@@ -64,3 +64,18 @@ export function readFloat32(backend: BackendWasm, info: tf.TensorInfo): Float32A
   const values = backend.readSync(info.dataId);
   return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
 }
+
+/** The backend's own kernels we replaced, kept for the cases our versions skip. */
+const stockKernels = new Map<string, tf.KernelFunc>();
+
+/** Remembers a stock kernel before it is replaced (called at registration). */
+export function rememberStockKernel(name: string, kernel: tf.KernelFunc): void {
+  stockKernels.set(name, kernel);
+}
+
+/** Runs the stock wasm kernel `name` with the caller's original arguments. */
+export function runStockKernel(name: string, args: object): tf.TensorInfo {
+  const kernel = stockKernels.get(name);
+  if (kernel == null) throw new Error(`stock wasm ${name} kernel is not available`);
+  return kernel(args as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+}

@@ -1,28 +1,26 @@
 // Registers the kernels the WASM backend needs to train Digit Lab's CNN fast.
 import * as tf from '@tensorflow/tfjs';
-import {
-  captureStockInputGrad,
-  conv2DBackpropFilterWasm,
-  conv2DBackpropInputWasm,
-} from './conv-grad-kernels';
-import { WASM } from './kernel-utils';
+import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grad-kernels';
+import { rememberStockKernel, WASM } from './kernel-utils';
+import { maxPoolGradWasm } from './pool-grad-kernel';
 
 let registered = false;
 
-function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): tf.KernelFunc | null {
+function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): void {
   const existing = tf.getKernel(kernelName, WASM);
   // Unregister first (registerKernel would warn), but keep the stock setupFunc:
   // it binds the C++ entry point our fallback may still call after backend init.
   if (existing != null) tf.unregisterKernel(kernelName, WASM);
   const setupFunc = existing?.setupFunc;
   tf.registerKernel({ kernelName, backendName: WASM, kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
-  return existing?.kernelFunc ?? null;
+  if (existing != null) rememberStockKernel(kernelName, existing.kernelFunc);
 }
 
 /** Names of the kernels registerWasmTrainingKernels() installs on 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly string[] = [
   'Conv2DBackpropFilter',
   'Conv2DBackpropInput',
+  'MaxPoolGrad',
 ];
 
 /** Installs the training kernels on the 'wasm' backend; safe to call repeatedly. */
@@ -30,7 +28,6 @@ export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
   replaceKernel('Conv2DBackpropFilter', conv2DBackpropFilterWasm as unknown as tf.KernelFunc);
-  captureStockInputGrad(
-    replaceKernel('Conv2DBackpropInput', conv2DBackpropInputWasm as unknown as tf.KernelFunc),
-  );
+  replaceKernel('Conv2DBackpropInput', conv2DBackpropInputWasm as unknown as tf.KernelFunc);
+  replaceKernel('MaxPoolGrad', maxPoolGradWasm as unknown as tf.KernelFunc);
 }
