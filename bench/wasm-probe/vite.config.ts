@@ -1,6 +1,7 @@
 // Builds the WASM training probe page (bench only; the app has its own config).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { tfjsWasmThreadsFix } from '../../src/ml/wasm/vite-threads-fix.ts';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -16,7 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     minify: process.env.PROBE_MINIFY !== "0",
   },
-  worker: { format: 'es' },
+  plugins: [tfjsWasmThreadsFix()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },
   server: { headers: isolation },
   preview: { headers: isolation },
 });
