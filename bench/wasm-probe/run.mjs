@@ -36,6 +36,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
+  // Each 'threads=..' argument is one run; extra per-run params follow after '&'.
   for (const t of args.filter((a) => a.startsWith('threads='))) {
     const page = await browser.newPage();
     if (process.env.PROBE_CONSOLE) page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initWasmBackend } from '../../src/ml/wasm/setup';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
+import { micro } from './micro';
 import { loadMnist, type Mnist } from './mnist';
 
 const log = (s: string) => postMessage({ log: s });
@@ -30,8 +31,12 @@ function batch(data: Mnist, i: number): [tf.Tensor4D, tf.Tensor2D] {
 onmessage = async (e: MessageEvent) => {
   const p = e.data as Record<string, string | boolean>;
   try {
-    const init = await initWasmBackend({ threads: Number(p['threads'] ?? 2), wasmPaths: WASM_BINARY_URLS });
+    const init = await initWasmBackend({ threads: Number(p['threads'] ?? 2), wasmPaths: WASM_BINARY_URLS, skipKernels: String(p['stock'] ?? '').split(/[,:]/) });
     log(`init ${JSON.stringify(init)} isolated=${String(p['isolated'])} workerIsolated=${String(globalThis.crossOriginIsolated)} mt=${String(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))} sab=${typeof SharedArrayBuffer}`);
+    if (p['micro']) {
+      postMessage({ result: { ...init, micro: micro() } });
+      return;
+    }
     const train = await loadMnist('train');
     const model = buildModel();
     const opt = tf.train.adam(1e-3);
@@ -52,6 +57,27 @@ onmessage = async (e: MessageEvent) => {
     await last!.data();
     last!.dispose();
     const ms = (performance.now() - t0) / steps;
+    // Split of one step: forward only, forward+backward, Adam update alone.
+    const split: Record<string, number> = {};
+    {
+      const [x, y] = batch(train, 3);
+      const f = () => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar;
+      const med = (g: () => void) => {
+        const ts: number[] = [];
+        for (let i = 0; i < 12; i++) {
+          const t = performance.now();
+          g();
+          ts.push(performance.now() - t);
+        }
+        return Math.round(ts.sort((a, b) => a - b)[6]! * 100) / 100;
+      };
+      split['forward'] = med(() => tf.tidy(() => void f().dataSync()));
+      split['forward+backward'] = med(() => tf.tidy(() => void Object.values(tf.variableGrads(f).grads).forEach((t) => t.dataSync())));
+      const { grads, value } = tf.variableGrads(f);
+      split['adam'] = med(() => tf.tidy(() => opt.applyGradients(grads)));
+      split['batch tensors'] = med(() => tf.dispose(batch(train, 7)));
+      tf.dispose([x, y, value, ...Object.values(grads)]);
+    }
     const prof = await tf.profile(() => step(999));
     const byKernel: Record<string, number> = {};
     for (const k of prof.kernels) byKernel[k.name] = (byKernel[k.name] ?? 0) + (k.kernelTimeMs as number);
@@ -80,7 +106,7 @@ onmessage = async (e: MessageEvent) => {
       accuracy = correct / test.count;
     }
     postMessage({
-      result: { ...init, msPerStep: ms, imagesPerSec: (B * 1000) / ms, profile: top.slice(0, 14), epochS, accuracy, tensors: tf.memory().numTensors },
+      result: { ...init, msPerStep: ms, split, imagesPerSec: (B * 1000) / ms, profile: top.slice(0, 14), epochS, accuracy, tensors: tf.memory().numTensors },
     });
   } catch (err) {
     postMessage({ result: { error: String((err as Error)?.stack ?? err) } });

@@ -40,8 +40,12 @@ export function maxPoolGradWasm(args: {
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
   const x = backend.typedArrayFromHeap(input) as Float32Array;
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
-  dx.fill(0);
   const rowStride = W * C;
+  if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0 && H === 2 * Ho && W === 2 * Wo) {
+    pool2x2Grad(x, g, dx, N * Ho, Wo, C);
+    return out;
+  }
+  dx.fill(0);
   let gi = 0;
   for (let n = 0; n < N; n++) {
     const xBatch = n * H * rowStride;
@@ -72,4 +76,40 @@ export function maxPoolGradWasm(args: {
     }
   }
   return out;
+}
+
+/**
+ * The CNN's case (2×2 windows, stride 2, exact tiling): every input belongs to
+ * one window, so each window writes its 4 outputs directly — no zero-fill pass.
+ */
+function pool2x2Grad(x: Float32Array, g: Float32Array, dx: Float32Array, rows: number, Wo: number, C: number): void {
+  const rowStride = 2 * Wo * C;
+  let gi = 0;
+  for (let r = 0; r < rows; r++) {
+    let i0 = 2 * r * rowStride;
+    for (let ow = 0; ow < Wo; ow++, i0 += C) {
+      for (let c = 0; c < C; c++, i0++, gi++) {
+        const i1 = i0 + C;
+        const i2 = i0 + rowStride;
+        const i3 = i2 + C;
+        const a = x[i0]!;
+        const b = x[i1]!;
+        const d = x[i2]!;
+        const e = x[i3]!;
+        const v = g[gi]!;
+        // First maximum in row-major order wins ties (strict >), as on cpu;
+        // NaN never wins, and an all-NaN/-Infinity window passes no gradient.
+        let at = -1;
+        let best = Number.NEGATIVE_INFINITY;
+        if (a > best) (best = a), (at = 0);
+        if (b > best) (best = b), (at = 1);
+        if (d > best) (best = d), (at = 2);
+        if (e > best) at = 3;
+        dx[i0] = at === 0 ? v : 0;
+        dx[i1] = at === 1 ? v : 0;
+        dx[i2] = at === 2 ? v : 0;
+        dx[i3] = at === 3 ? v : 0;
+      }
+    }
+  }
 }

@@ -19,6 +19,8 @@ export interface WasmInitOptions {
   threads?: number;
   /** Where the .wasm binaries are served; omit to load them next to the bundle. */
   wasmPaths?: WasmPaths;
+  /** Kernel names to leave stock (benchmark A/B only); see registerWasmTrainingKernels. */
+  skipKernels?: readonly string[];
 }
 
 /** What initWasmBackend actually got (threads need crossOriginIsolated). */
@@ -81,7 +83,7 @@ export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmI
     setThreadsCount(threads);
   }
   configured = true;
-  registerWasmTrainingKernels();
+  registerWasmTrainingKernels(opts.skipKernels);
   const select = () => tf.setBackend('wasm');
   const ok = firstInit && threads > 1 ? await withReportedCores(threads * 2, select) : await select();
   if (!ok) throw new Error('TensorFlow.js WASM backend failed to initialise');

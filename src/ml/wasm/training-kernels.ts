@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grad-kernels';
 import { rememberStockKernel, WASM } from './kernel-utils';
 import { maxPoolGradWasm } from './pool-grad-kernel';
+import { sumWasm } from './sum-kernel';
 
 let registered = false;
 
@@ -21,13 +22,25 @@ export const WASM_TRAINING_KERNELS: readonly string[] = [
   'Conv2DBackpropFilter',
   'Conv2DBackpropInput',
   'MaxPoolGrad',
+  'Sum',
 ];
 
-/** Installs the training kernels on the 'wasm' backend; safe to call repeatedly. */
-export function registerWasmTrainingKernels(): void {
+const KERNELS: Record<string, unknown> = {
+  Conv2DBackpropFilter: conv2DBackpropFilterWasm,
+  Conv2DBackpropInput: conv2DBackpropInputWasm,
+  MaxPoolGrad: maxPoolGradWasm,
+  Sum: sumWasm,
+};
+
+/**
+ * Installs the training kernels on the 'wasm' backend; safe to call repeatedly.
+ * `skip` keeps the stock kernel for the named ones (A/B benchmarks only; the
+ * stock backend has no Conv2DBackpropFilter, so skipping it breaks training).
+ */
+export function registerWasmTrainingKernels(skip: readonly string[] = []): void {
   if (registered) return;
   registered = true;
-  replaceKernel('Conv2DBackpropFilter', conv2DBackpropFilterWasm as unknown as tf.KernelFunc);
-  replaceKernel('Conv2DBackpropInput', conv2DBackpropInputWasm as unknown as tf.KernelFunc);
-  replaceKernel('MaxPoolGrad', maxPoolGradWasm as unknown as tf.KernelFunc);
+  for (const name of WASM_TRAINING_KERNELS) {
+    if (!skip.includes(name)) replaceKernel(name, KERNELS[name] as tf.KernelFunc);
+  }
 }
