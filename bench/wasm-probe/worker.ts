@@ -24,7 +24,7 @@ function batch(data: Mnist, i: number): [tf.Tensor4D, tf.Tensor2D] {
   const n = data.count;
   const s = (i * B) % (n - B);
   const x = tf.tensor4d(data.images.subarray(s * 784, (s + B) * 784), [B, 28, 28, 1]);
-  const y = tf.oneHot(tf.tensor1d(data.labels.subarray(s, s + B), 'int32'), 10) as tf.Tensor2D;
+  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels.subarray(s, s + B), 'int32'), 10) as tf.Tensor2D);
   return [x, y];
 }
 
