@@ -27,7 +27,8 @@ const server = createServer(async (req, res) => {
   }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
+// PROBE_URL points at another server instead (e.g. `vite` dev server of this probe).
+const base = process.env.PROBE_URL ?? `http://127.0.0.1:${server.address().port}/`;
 const args = process.argv.slice(2);
 const common = args.filter((a) => !a.startsWith('threads=')).join('&');
 const browser = await chromium.launch({
@@ -40,7 +41,7 @@ try {
   for (const t of args.filter((a) => a.startsWith('threads='))) {
     const page = await browser.newPage();
     if (process.env.PROBE_CONSOLE) page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));
-    await page.goto(`http://127.0.0.1:${port}/?${t}&${common}`);
+    await page.goto(`${base}?${t}&${common}`);
     await page.waitForFunction(() => globalThis.__result, null, { timeout: 300000, polling: 500 });
     const out = await page.evaluate(() => ({ result: globalThis.__result, log: globalThis.__log }));
     console.log(t, JSON.stringify(out));
