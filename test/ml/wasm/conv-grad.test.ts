@@ -22,6 +22,9 @@ const CASES: Case[] = [
   { name: '3x3 valid s2 (crop)', x: [2, 10, 11, 3], k: [3, 3], co: 4, strides: 2, pad: 'valid' },
   { name: '4x2 pad 1 s[1,2]', x: [2, 9, 8, 3], k: [4, 2], co: 2, strides: [1, 2], pad: 1 },
   { name: '2x2 same s2 even', x: [4, 8, 8, 5], k: [2, 2], co: 6, strides: 2, pad: 'same' },
+  { name: '3x3 valid s1, x as filter', x: [3, 9, 8, 8], k: [3, 3], co: 12, strides: 1, pad: 'valid' },
+  { name: '5x3 pad 2 s1, x as filter', x: [2, 7, 9, 10], k: [5, 3], co: 16, strides: 1, pad: 2 },
+  { name: '4x4 same s1 (uneven pad), x as filter', x: [2, 8, 8, 8], k: [4, 4], co: 9, strides: 1, pad: 'same' },
   { name: '1x1 valid', x: [2, 5, 5, 7], k: [1, 1], co: 3, strides: 1, pad: 'valid' },
 ];
 
@@ -63,15 +66,21 @@ describe('wasm conv gradient kernels match cpu', { timeout: 30000 }, () => {
     });
   }
 
-  it('Conv2DBackpropFilter: NCHW input layout', async () => {
-    const x = randomValues(2 * 3 * 9 * 8, 4);
-    const dy = randomValues(2 * 4 * 5 * 4, 5);
-    const attrs = { strides: 2, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] };
-    const f = () => run('Conv2DBackpropFilter', { x: tf.tensor4d(x, [2, 3, 9, 8]), dy: tf.tensor4d(dy, [2, 4, 5, 4]) }, attrs);
-    const [want] = await onBackend('cpu', f);
-    const [got] = await onBackend('wasm', f);
-    expect(relError(got!, want!)).toBeLessThanOrEqual(1e-4);
-  });
+  const nchwCases = [
+    { x: [2, 3, 9, 8], dy: [2, 4, 5, 4], f: [3, 3, 3, 4], strides: 2 },
+    { x: [2, 8, 7, 6], dy: [2, 12, 7, 6], f: [3, 5, 8, 12], strides: 1 },
+  ] as const;
+  for (const c of nchwCases) {
+    it(`Conv2DBackpropFilter: NCHW input layout, stride ${c.strides}`, async () => {
+      const x = randomValues(tf.util.sizeFromShape([...c.x]), 4);
+      const dy = randomValues(tf.util.sizeFromShape([...c.dy]), 5);
+      const attrs = { strides: c.strides, pad: 'same', dataFormat: 'NCHW', filterShape: c.f };
+      const f = () => run('Conv2DBackpropFilter', { x: tf.tensor4d(x, [...c.x]), dy: tf.tensor4d(dy, [...c.dy]) }, attrs);
+      const [want] = await onBackend('cpu', f);
+      const [got] = await onBackend('wasm', f);
+      expect(relError(got!, want!)).toBeLessThanOrEqual(1e-4);
+    });
+  }
 
   it('conv2d gradients through tf.grads agree, and leave no wasm buffers behind', async () => {
     const x = tf.tensor4d(randomValues(4 * 12 * 12 * 3, 6), [4, 12, 12, 3]);
