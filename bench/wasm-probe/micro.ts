@@ -26,6 +26,23 @@ export function micro(): Record<string, number> {
     r[name] = time(() => tf.conv2d(x, f, 1, p));
     tf.dispose([x, f]);
   };
+  const convFresh = (name: string, xs: number[], fs: number[], p: Pad) => {
+    const x = tf.randomNormal(xs) as tf.Tensor4D;
+    const f = tf.randomNormal(fs) as tf.Tensor4D;
+    r[name + ' (fresh filter)'] = time(() => {
+      const f2 = tf.clone(f);
+      const t = performance.now();
+      const y = tf.conv2d(x, f2, 1, p);
+      r['_'] = performance.now() - t;
+      return [y, f2];
+    });
+    tf.dispose([x, f]);
+  };
+  convFresh('dW2 now', [16, 14, 14, 50], [14, 14, 50, 32], pad(2, 2, 2, 2));
+  convFresh('dW2 swapped', [32, 14, 14, 50], [14, 14, 50, 16], pad(2, 2, 2, 2));
+  convFresh('dW1 now', [1, 28, 28, 50], [28, 28, 50, 16], pad(2, 2, 2, 2));
+  convFresh('dW1 swapped', [16, 28, 28, 50], [28, 28, 50, 1], pad(2, 2, 2, 2));
+  conv('dW1 swapped', [16, 28, 28, 50], [28, 28, 50, 1], pad(2, 2, 2, 2));
   conv('fwd conv1 [50,28,28,1]*[5,5,1,16]', [50, 28, 28, 1], [5, 5, 1, 16], pad(2, 2, 2, 2));
   conv('fwd conv2 [50,14,14,16]*[5,5,16,32]', [50, 14, 14, 16], [5, 5, 16, 32], pad(2, 2, 2, 2));
   conv('dx2 [50,14,14,32]*[5,5,32,16]', [50, 14, 14, 32], [5, 5, 32, 16], pad(2, 2, 2, 2));

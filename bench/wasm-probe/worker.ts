@@ -82,6 +82,9 @@ onmessage = async (e: MessageEvent) => {
     const byKernel: Record<string, number> = {};
     for (const k of prof.kernels) byKernel[k.name] = (byKernel[k.name] ?? 0) + (k.kernelTimeMs as number);
     prof.result && tf.dispose(prof.result as tf.Tensor);
+    const detail = prof.kernels
+      .filter((k) => (k.kernelTimeMs as number) > 0.15)
+      .map((k) => `${k.name}${JSON.stringify(k.inputShapes)}:${(k.kernelTimeMs as number).toFixed(2)}`);
     const top = Object.entries(byKernel).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}:${v.toFixed(2)}`);
     let accuracy: number | null = null;
     const epochs = Number(p['epoch'] ?? 0);
@@ -106,7 +109,7 @@ onmessage = async (e: MessageEvent) => {
       accuracy = correct / test.count;
     }
     postMessage({
-      result: { ...init, msPerStep: ms, split, imagesPerSec: (B * 1000) / ms, profile: top.slice(0, 14), epochS, accuracy, tensors: tf.memory().numTensors },
+      result: { ...init, msPerStep: ms, split, imagesPerSec: (B * 1000) / ms, profile: top.slice(0, 14), detail, epochS, accuracy, tensors: tf.memory().numTensors },
     });
   } catch (err) {
     postMessage({ result: { error: String((err as Error)?.stack ?? err) } });
