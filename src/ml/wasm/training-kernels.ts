@@ -1,5 +1,6 @@
 // Registers the kernels the WASM backend needs to train Digit Lab's CNN fast.
 import * as tf from '@tensorflow/tfjs';
+import { castWasm, identityWasm } from './alias-kernels';
 import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grad-kernels';
 import { rememberStockKernel, WASM } from './kernel-utils';
 import { maxPoolGradWasm } from './pool-grad-kernel';
@@ -23,6 +24,8 @@ export const WASM_TRAINING_KERNELS: readonly string[] = [
   'Conv2DBackpropInput',
   'MaxPoolGrad',
   'Sum',
+  'Identity',
+  'Cast',
 ];
 
 const KERNELS: Record<string, unknown> = {
@@ -30,6 +33,8 @@ const KERNELS: Record<string, unknown> = {
   Conv2DBackpropInput: conv2DBackpropInputWasm,
   MaxPoolGrad: maxPoolGradWasm,
   Sum: sumWasm,
+  Identity: identityWasm,
+  Cast: castWasm,
 };
 
 /**
