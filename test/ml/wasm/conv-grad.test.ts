@@ -82,6 +82,19 @@ describe('wasm conv gradient kernels match cpu', { timeout: 30000 }, () => {
     });
   }
 
+  for (const strides of [1, 2]) {
+    it(`Conv2DBackpropInput: NCHW layout (stock path), stride ${strides}`, async () => {
+      const oh = strides === 1 ? 9 : 5;
+      const dy = randomValues(2 * 4 * oh * oh, 8);
+      const w = randomValues(3 * 3 * 3 * 4, 9);
+      const attrs = { strides, pad: 'same', dataFormat: 'NCHW', inputShape: [2, 3, 9, 9] };
+      const f = () => run('Conv2DBackpropInput', { dy: tf.tensor4d(dy, [2, 4, oh, oh]), filter: tf.tensor4d(w, [3, 3, 3, 4]) }, attrs);
+      const [want] = await onBackend('cpu', f);
+      const [got] = await onBackend('wasm', f);
+      expect(relError(got!, want!)).toBeLessThanOrEqual(1e-4);
+    });
+  }
+
   it('conv2d gradients through tf.grads agree, and leave no wasm buffers behind', async () => {
     const x = tf.tensor4d(randomValues(4 * 12 * 12 * 3, 6), [4, 12, 12, 3]);
     const w = tf.tensor4d(randomValues(5 * 5 * 3 * 8, 7), [5, 5, 3, 8]);
