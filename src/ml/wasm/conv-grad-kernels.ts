@@ -16,9 +16,6 @@ type Pad = 'valid' | 'same' | number | ExplicitPad;
 type Rounding = 'floor' | 'round' | 'ceil' | undefined;
 type Shape4 = [number, number, number, number];
 
-/** Below this many input channels, x as the conv filter gives a too-narrow GEMM. */
-const MIN_SWAP_CHANNELS = 8;
-
 interface FilterGradAttrs {
   strides: number | [number, number];
   pad: Pad;
@@ -85,39 +82,9 @@ export function conv2DBackpropFilterWasm(args: {
   if (x.dtype !== 'float32' || dy.dtype !== 'float32' || pt < 0 || pl < 0) {
     return filterGradFallback(backend, x, dy, info, nchw);
   }
-  // XNNPACK re-packs the conv "filter" on every call (it is a fresh tensor), a
-  // scalar pass that cost ~2 ms for conv2's dy; so let the smaller operand be
-  // the filter, unless that makes its channel count (the GEMM width) tiny.
-  const ptSwap = kh - 1 - pt;
-  const plSwap = kw - 1 - pl;
-  const swap =
-    sh === 1 &&
-    sw === 1 &&
-    Ci >= MIN_SWAP_CHANNELS &&
-    tf.util.sizeFromShape(x.shape) < tf.util.sizeFromShape(dy.shape) &&
-    ptSwap >= 0 &&
-    plSwap >= 0 &&
-    H - Ho + pt >= 0 &&
-    W - Wo + pl >= 0;
-  if (swap) {
-    const dyT = transpose(backend, dy, nchw ? [1, 2, 3, 0] : [3, 1, 2, 0]);
-    const xT = transpose(backend, x, nchw ? [2, 3, 0, 1] : [1, 2, 0, 3]);
-    const pads: ExplicitPad = [
-      [0, 0],
-      [ptSwap, H - Ho + pt],
-      [plSwap, W - Wo + pl],
-      [0, 0],
-    ];
-    // out[co, kh-1-a, kw-1-b, ci] = dW[a, b, ci, co]
-    const out = conv2d(backend, dyT, xT, pads, [1, 1]);
-    disposeInfos(backend, dyT, xT);
-    const flipped = runWasmKernel('Reverse', backend, { x: out }, { dims: [1, 2] });
-    disposeInfos(backend, out);
-    const dW = transpose(backend, flipped, [1, 2, 3, 0]);
-    disposeInfos(backend, flipped);
-    return dW;
-  }
   // Batch becomes the contraction (channel) axis of the forward convolution.
+  // (Making x the filter instead, so XNNPACK re-packs the smaller operand, was
+  // measured: its larger indirection buffer ate the gain; not worth the code.)
   let xT = transpose(backend, x, nchw ? [1, 2, 3, 0] : [3, 1, 2, 0]);
   const dyT = transpose(backend, dy, nchw ? [2, 3, 0, 1] : [1, 2, 0, 3]);
   if (pb < 0 || pr < 0) {
