@@ -20,13 +20,13 @@ const pad = (t: number, b: number, l: number, r: number): Pad => [[0, 0], [t, b]
 /** Returns name → ms for each candidate. */
 export function micro(): Record<string, number> {
   const r: Record<string, number> = {};
-  const conv = (name: string, xs: number[], fs: number[], p: Pad) => {
+  const conv = (name: string, xs: [number, number, number, number], fs: [number, number, number, number], p: Pad) => {
     const x = tf.randomNormal(xs) as tf.Tensor4D;
     const f = tf.randomNormal(fs) as tf.Tensor4D;
     r[name] = time(() => tf.conv2d(x, f, 1, p));
     tf.dispose([x, f]);
   };
-  const convFresh = (name: string, xs: number[], fs: number[], p: Pad) => {
+  const convFresh = (name: string, xs: [number, number, number, number], fs: [number, number, number, number], p: Pad) => {
     const x = tf.randomNormal(xs) as tf.Tensor4D;
     const f = tf.randomNormal(fs) as tf.Tensor4D;
     r[name + ' (fresh filter)'] = time(() => {
@@ -54,7 +54,7 @@ export function micro(): Record<string, number> {
   conv('dW2 wideK [80,14,1,700]*[14,1,700,32] as 1 col', [80, 14, 1, 700], [14, 1, 700, 32], pad(2, 2, 0, 0));
   conv('dW1 now [1,28,28,50]*[28,28,50,16]', [1, 28, 28, 50], [28, 28, 50, 16], pad(2, 2, 2, 2));
   conv('dW1 wideK [5,28,1,1400]*[28,1,1400,16]', [5, 28, 1, 1400], [28, 1, 1400, 16], pad(2, 2, 0, 0));
-  const m = (name: string, a: number[], b: number[], ta = false) => {
+  const m = (name: string, a: [number, number], b: [number, number], ta = false) => {
     const x = tf.randomNormal(a) as tf.Tensor2D;
     const y = tf.randomNormal(b) as tf.Tensor2D;
     r[name] = time(() => tf.matMul(x, y, ta, false));
