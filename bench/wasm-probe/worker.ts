@@ -74,7 +74,7 @@ onmessage = async (e: MessageEvent) => {
       split['forward'] = med(() => tf.tidy(() => void f().dataSync()));
       split['forward+backward'] = med(() => tf.tidy(() => void Object.values(tf.variableGrads(f).grads).forEach((t) => t.dataSync())));
       const { grads, value } = tf.variableGrads(f);
-      split['adam'] = med(() => tf.tidy(() => opt.applyGradients(grads as tf.NamedVariableMap)));
+      split['adam'] = med(() => tf.tidy(() => opt.applyGradients(grads as Record<string, tf.Variable>)));
       split['batch tensors'] = med(() => tf.dispose(batch(train, 7)));
       tf.dispose([x, y, value, ...Object.values(grads)]);
     }
