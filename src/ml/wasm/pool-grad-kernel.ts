@@ -4,6 +4,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { runStockKernel } from './kernel-utils';
+import { simdPool2x2Grad } from './simd-pool';
+
+let useSimd = true;
+
+/** Turns the SIMD 2×2 path off/on (tests compare it with the JS loop). */
+export function setPoolGradSimd(enabled: boolean): void {
+  useSimd = enabled;
+}
 
 interface MaxPoolGradAttrs {
   filterSize: number | [number, number];
@@ -42,7 +50,13 @@ export function maxPoolGradWasm(args: {
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
   const rowStride = W * C;
   if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0 && H === 2 * Ho && W === 2 * Wo) {
-    pool2x2Grad(x, g, dx, N * Ho, Wo, C);
+    const simd = C % 4 === 0 && useSimd ? simdPool2x2Grad(backend) : null;
+    if (simd) {
+      const offset = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
+      simd(offset(input), offset(dy), offset(out), N * Ho, Wo, C);
+    } else {
+      pool2x2Grad(x, g, dx, N * Ho, Wo, C);
+    }
     return out;
   }
   dx.fill(0);

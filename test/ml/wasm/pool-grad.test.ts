@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { setPoolGradSimd } from '../../../src/ml/wasm/pool-grad-kernel';
+import { simdPool2x2Grad } from '../../../src/ml/wasm/simd-pool';
 import { onBackend, randomValues, relError, setupBackends } from './helpers';
 
 interface Case {
@@ -40,4 +43,33 @@ describe('wasm MaxPoolGrad matches cpu', { timeout: 30000 }, () => {
       expect(relError(got!, want!)).toBeLessThanOrEqual(1e-6);
     });
   }
+});
+
+describe('wasm MaxPoolGrad 2x2 SIMD path', { timeout: 30000 }, () => {
+  beforeAll(setupBackends);
+
+  it('loads on this heap', async () => {
+    await tf.setBackend('wasm');
+    expect(simdPool2x2Grad(tf.backend() as BackendWasm)).not.toBeNull();
+  });
+
+  it('matches the JS loop and cpu, with ties, NaN and -Infinity', async () => {
+    const shape: [number, number, number, number] = [3, 6, 8, 12];
+    const n = shape.reduce((a, b) => a * b);
+    const special = [Number.NaN, Number.NEGATIVE_INFINITY, 0, 0, 1];
+    const xv = randomValues(n, 41).map((v, i) => (i % 7 === 0 ? special[i % 5]! : Math.max(0, Math.round(v * 2))));
+    const g = () =>
+      tf.grad((x: tf.Tensor) => {
+        const y = tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid');
+        return y.mul(tf.tensor(randomValues(y.size, 42), y.shape)).sum();
+      })(tf.tensor4d(xv, shape));
+    const [want] = await onBackend('cpu', g);
+    const [simd] = await onBackend('wasm', g);
+    setPoolGradSimd(false);
+    const [js] = await onBackend('wasm', g);
+    setPoolGradSimd(true);
+    const close = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]) || Math.abs(v - b[i]!) <= 1e-6);
+    expect(close(js!, want!)).toBe(true);
+    expect(close(simd!, want!)).toBe(true);
+  });
 });
