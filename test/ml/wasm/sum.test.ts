@@ -12,6 +12,7 @@ describe('wasm Sum matches cpu', () => {
     { shape: [4, 5, 6], axis: [0, 2], keepDims: false },
     { shape: [4, 5, 6], axis: -1, keepDims: true },
     { shape: [7], axis: 0, keepDims: false },
+    { shape: [9, 24], axis: 0, keepDims: true },
   ];
   for (const c of cases) {
     it(`shape ${c.shape.join('x')} axis ${String(c.axis)} keepDims ${c.keepDims}`, async () => {
