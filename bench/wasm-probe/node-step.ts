@@ -32,3 +32,12 @@ const wall = (performance.now() - t0) / steps;
 const cu = process.cpuUsage(c0);
 const cpu = (cu.user + cu.system) / 1000 / steps;
 console.log(JSON.stringify({ skip, wallMs: +wall.toFixed(2), cpuMs: +cpu.toFixed(2) }));
+if (process.env.PROFILE) {
+  const agg: Record<string, number> = {};
+  for (let r = 0; r < 5; r++) {
+    const prof = await tf.profile(() => step());
+    for (const k of prof.kernels) agg[k.name] = (agg[k.name] ?? 0) + (k.kernelTimeMs as number) / 5;
+  }
+  const rows = Object.entries(agg).sort((a, b) => b[1] - a[1]);
+  console.log(rows.map(([k, v]) => `${k}:${v.toFixed(2)}`).join(' '));
+}
