@@ -8,11 +8,25 @@ async function mainThread(): Promise<void> {
   const { initWasmBackend } = await import('../../src/ml/wasm/setup');
   const { WASM_BINARY_URLS } = await import('../../src/ml/wasm/wasm-urls');
   const tf = await import('@tensorflow/tfjs');
-  const init = await initWasmBackend({ threads: Number(params['threads'] ?? 2), wasmPaths: WASM_BINARY_URLS });
+  const init = await initWasmBackend({
+    threads: Number(params['threads'] ?? 2),
+    wasmPaths: WASM_BINARY_URLS,
+  });
   const x = tf.randomNormal([50, 14, 14, 16]) as import('@tensorflow/tfjs').Tensor4D;
   const dy = tf.randomNormal([50, 14, 14, 32]) as import('@tensorflow/tfjs').Tensor4D;
-  const out = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [5, 5, 16, 32] });
-  g.__result = { ...init, where: 'main thread', hardwareConcurrency: navigator.hardwareConcurrency, out: (out as { shape: number[] }).shape };
+  const out = tf
+    .engine()
+    .runKernel(
+      'Conv2DBackpropFilter',
+      { x, dy },
+      { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [5, 5, 16, 32] },
+    );
+  g.__result = {
+    ...init,
+    where: 'main thread',
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    out: (out as { shape: number[] }).shape,
+  };
 }
 
 if (params['main']) {

@@ -15,18 +15,33 @@ function time(f: () => tf.Tensor | tf.Tensor[], reps = 15): number {
   return Math.round(ts[Math.floor(ts.length / 2)]! * 100) / 100;
 }
 
-const pad = (t: number, b: number, l: number, r: number): Pad => [[0, 0], [t, b], [l, r], [0, 0]];
+const pad = (t: number, b: number, l: number, r: number): Pad => [
+  [0, 0],
+  [t, b],
+  [l, r],
+  [0, 0],
+];
 
 /** Returns name → ms for each candidate. */
 export function micro(): Record<string, number> {
   const r: Record<string, number> = {};
-  const conv = (name: string, xs: [number, number, number, number], fs: [number, number, number, number], p: Pad) => {
+  const conv = (
+    name: string,
+    xs: [number, number, number, number],
+    fs: [number, number, number, number],
+    p: Pad,
+  ) => {
     const x = tf.randomNormal(xs) as tf.Tensor4D;
     const f = tf.randomNormal(fs) as tf.Tensor4D;
     r[name] = time(() => tf.conv2d(x, f, 1, p));
     tf.dispose([x, f]);
   };
-  const convFresh = (name: string, xs: [number, number, number, number], fs: [number, number, number, number], p: Pad) => {
+  const convFresh = (
+    name: string,
+    xs: [number, number, number, number],
+    fs: [number, number, number, number],
+    p: Pad,
+  ) => {
     const x = tf.randomNormal(xs) as tf.Tensor4D;
     const f = tf.randomNormal(fs) as tf.Tensor4D;
     r[name + ' (fresh filter)'] = time(() => {
@@ -49,11 +64,31 @@ export function micro(): Record<string, number> {
   conv('dW2 now [16,14,14,50]*[14,14,50,32]', [16, 14, 14, 50], [14, 14, 50, 32], pad(2, 2, 2, 2));
   conv('dW2 N=56', [16, 14, 14, 56], [14, 14, 56, 32], pad(2, 2, 2, 2));
   conv('dW2 N=64', [16, 14, 14, 64], [14, 14, 64, 32], pad(2, 2, 2, 2));
-  conv('dW2 swapped [32,14,14,50]*[14,14,50,16]', [32, 14, 14, 50], [14, 14, 50, 16], pad(2, 2, 2, 2));
-  conv('dW2 wideK [80,14,1,700]*[14,1,700,32]', [80, 14, 1, 700], [14, 1, 700, 32], pad(2, 2, 0, 0));
-  conv('dW2 wideK [80,14,1,700]*[14,1,700,32] as 1 col', [80, 14, 1, 700], [14, 1, 700, 32], pad(2, 2, 0, 0));
+  conv(
+    'dW2 swapped [32,14,14,50]*[14,14,50,16]',
+    [32, 14, 14, 50],
+    [14, 14, 50, 16],
+    pad(2, 2, 2, 2),
+  );
+  conv(
+    'dW2 wideK [80,14,1,700]*[14,1,700,32]',
+    [80, 14, 1, 700],
+    [14, 1, 700, 32],
+    pad(2, 2, 0, 0),
+  );
+  conv(
+    'dW2 wideK [80,14,1,700]*[14,1,700,32] as 1 col',
+    [80, 14, 1, 700],
+    [14, 1, 700, 32],
+    pad(2, 2, 0, 0),
+  );
   conv('dW1 now [1,28,28,50]*[28,28,50,16]', [1, 28, 28, 50], [28, 28, 50, 16], pad(2, 2, 2, 2));
-  conv('dW1 wideK [5,28,1,1400]*[28,1,1400,16]', [5, 28, 1, 1400], [28, 1, 1400, 16], pad(2, 2, 0, 0));
+  conv(
+    'dW1 wideK [5,28,1,1400]*[28,1,1400,16]',
+    [5, 28, 1, 1400],
+    [28, 1, 1400, 16],
+    pad(2, 2, 0, 0),
+  );
   const m = (name: string, a: [number, number], b: [number, number], ta = false) => {
     const x = tf.randomNormal(a) as tf.Tensor2D;
     const y = tf.randomNormal(b) as tf.Tensor2D;
@@ -67,7 +102,9 @@ export function micro(): Record<string, number> {
   const x5 = tf.randomNormal([5, 50, 14, 14, 16]);
   r['T [5,50,14,14,16]->[0,4,2,3,1]'] = time(() => tf.transpose(x5, [0, 4, 2, 3, 1]));
   const xp = tf.randomNormal([50, 14, 18, 16]);
-  r['5 slices + stack'] = time(() => tf.stack([0, 1, 2, 3, 4].map((b) => tf.slice(xp, [0, 0, b, 0], [50, 14, 14, 16]))));
+  r['5 slices + stack'] = time(() =>
+    tf.stack([0, 1, 2, 3, 4].map((b) => tf.slice(xp, [0, 0, b, 0], [50, 14, 14, 16]))),
+  );
   tf.dispose([x2, x5, xp]);
   return r;
 }

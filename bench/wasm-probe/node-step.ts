@@ -14,7 +14,15 @@ const skip = (process.argv[3] ?? '').split(',').filter(Boolean);
 
 await initWasmBackend({ wasmPaths: dir, threads: 1, skipKernels: skip });
 const m = tf.sequential();
-m.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, padding: 'same', activation: 'relu' }));
+m.add(
+  tf.layers.conv2d({
+    inputShape: [28, 28, 1],
+    filters: 16,
+    kernelSize: 5,
+    padding: 'same',
+    activation: 'relu',
+  }),
+);
 m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
 m.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));
 m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
@@ -23,7 +31,10 @@ m.add(tf.layers.dense({ units: 10 }));
 const opt = tf.train.adam(1e-3);
 const x = tf.randomUniform([50, 28, 28, 1]);
 const y = tf.tidy(() => tf.oneHot(tf.randomUniform([50], 0, 10, 'int32') as tf.Tensor1D, 10));
-const step = () => opt.minimize(() => tf.losses.softmaxCrossEntropy(y, m.apply(x) as tf.Tensor) as tf.Scalar, true)!.dispose();
+const step = () =>
+  opt
+    .minimize(() => tf.losses.softmaxCrossEntropy(y, m.apply(x) as tf.Tensor) as tf.Scalar, true)!
+    .dispose();
 for (let i = 0; i < 5; i++) step();
 const c0 = process.cpuUsage();
 const t0 = performance.now();

@@ -1,3 +1,4 @@
+/* global process, console, URL */
 // Serves the built probe cross-origin isolated and drives headless Chromium.
 // Usage: node bench/wasm-probe/run.mjs threads=1 threads=2 [steps=60] [epoch=1]
 import { createServer } from 'node:http';
@@ -12,7 +13,9 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   // /b/... serves a second build (PROBE_DIST_B) for same-session A/B runs.
-  const [root, path] = url.pathname.startsWith('/b/') ? [distB, url.pathname.slice(2)] : [dist, url.pathname];
+  const [root, path] = url.pathname.startsWith('/b/')
+    ? [distB, url.pathname.slice(2)]
+    : [dist, url.pathname];
   const file = url.pathname.startsWith('/mnist/')
     ? join(mnist, url.pathname.slice(7))
     : join(root, path === '/' ? 'index.html' : path);
@@ -37,13 +40,21 @@ const common = args.filter((a) => !a.startsWith('threads=')).join('&');
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   // Each 'threads=..' argument is one run; extra per-run params follow after '&'.
   for (const t of args.filter((a) => a.startsWith('threads='))) {
     const page = await browser.newPage();
-    if (process.env.PROBE_CONSOLE) page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));
+    if (process.env.PROBE_CONSOLE)
+      page.on('console', (m) => console.log('  [console]', m.text().slice(0, 400)));
     // A run spec with '&build=b' loads the B build.
     const b = t.includes('build=b') ? 'b/' : '';
     await page.goto(`${base}${b}?${t}&${common}`);

@@ -15,7 +15,7 @@ export default defineConfig({
   build: {
     outDir: process.env.PROBE_OUT ?? fileURLToPath(new URL('../out/wasm-probe', import.meta.url)),
     emptyOutDir: true,
-    minify: process.env.PROBE_MINIFY !== "0",
+    minify: process.env.PROBE_MINIFY !== '0',
   },
   plugins: [tfjsWasmThreadsFix()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },

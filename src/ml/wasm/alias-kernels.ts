@@ -12,7 +12,10 @@ function alias(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo {
 }
 
 /** Identity that shares the input buffer (strings keep the stock path). */
-export function identityWasm(args: { inputs: { x: tf.TensorInfo }; backend: BackendWasm }): tf.TensorInfo {
+export function identityWasm(args: {
+  inputs: { x: tf.TensorInfo };
+  backend: BackendWasm;
+}): tf.TensorInfo {
   const { x } = args.inputs;
   return x.dtype === 'string' ? runStockKernel('Identity', args) : alias(args.backend, x);
 }

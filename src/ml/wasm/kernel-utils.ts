@@ -38,11 +38,6 @@ export function transpose(backend: BackendWasm, x: tf.TensorInfo, perm: number[]
   return runWasmKernel('Transpose', backend, { x }, { perm });
 }
 
-/** Reshapes (aliases the buffer; dispose the result like any other intermediate). */
-export function reshape(backend: BackendWasm, x: tf.TensorInfo, shape: number[]): tf.TensorInfo {
-  return runWasmKernel('Reshape', backend, { x }, { shape });
-}
-
 /** Forward NHWC convolution with XNNPACK (the fast path the gradients reuse). */
 export function conv2d(
   backend: BackendWasm,

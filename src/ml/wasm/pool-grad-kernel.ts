@@ -31,7 +31,8 @@ export function maxPoolGradWasm(args: {
 }): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const { dy, input } = inputs;
-  if (dy.dtype !== 'float32' || input.dtype !== 'float32') return runStockKernel('MaxPoolGrad', args);
+  if (dy.dtype !== 'float32' || input.dtype !== 'float32')
+    return runStockKernel('MaxPoolGrad', args);
   const info = tf.backend_util.computePool2DInfo(
     input.shape as [number, number, number, number],
     attrs.filterSize,
@@ -40,7 +41,14 @@ export function maxPoolGradWasm(args: {
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: Ho, outWidth: Wo } = info;
+  const {
+    batchSize: N,
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: Ho,
+    outWidth: Wo,
+  } = info;
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;
   const { top: pt, left: pl } = info.padInfo;
   const out = backend.makeOutput(input.shape, 'float32');
@@ -49,7 +57,16 @@ export function maxPoolGradWasm(args: {
   const x = backend.typedArrayFromHeap(input) as Float32Array;
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
   const rowStride = W * C;
-  if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0 && H === 2 * Ho && W === 2 * Wo) {
+  if (
+    kh === 2 &&
+    kw === 2 &&
+    sh === 2 &&
+    sw === 2 &&
+    pt === 0 &&
+    pl === 0 &&
+    H === 2 * Ho &&
+    W === 2 * Wo
+  ) {
     const simd = C % 4 === 0 && useSimd ? simdPool2x2Grad(backend) : null;
     if (simd) {
       const offset = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
@@ -96,7 +113,14 @@ export function maxPoolGradWasm(args: {
  * The CNN's case (2×2 windows, stride 2, exact tiling): every input belongs to
  * one window, so each window writes its 4 outputs directly — no zero-fill pass.
  */
-function pool2x2Grad(x: Float32Array, g: Float32Array, dx: Float32Array, rows: number, Wo: number, C: number): void {
+function pool2x2Grad(
+  x: Float32Array,
+  g: Float32Array,
+  dx: Float32Array,
+  rows: number,
+  Wo: number,
+  C: number,
+): void {
   const rowStride = 2 * Wo * C;
   let gi = 0;
   for (let r = 0; r < rows; r++) {
@@ -115,9 +139,18 @@ function pool2x2Grad(x: Float32Array, g: Float32Array, dx: Float32Array, rows: n
         // NaN never wins, and an all-NaN/-Infinity window passes no gradient.
         let at = -1;
         let best = Number.NEGATIVE_INFINITY;
-        if (a > best) (best = a), (at = 0);
-        if (b > best) (best = b), (at = 1);
-        if (d > best) (best = d), (at = 2);
+        if (a > best) {
+          best = a;
+          at = 0;
+        }
+        if (b > best) {
+          best = b;
+          at = 1;
+        }
+        if (d > best) {
+          best = d;
+          at = 2;
+        }
         if (e > best) at = 3;
         dx[i0] = at === 0 ? v : 0;
         dx[i1] = at === 1 ? v : 0;

@@ -85,7 +85,8 @@ export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmI
   configured = true;
   registerWasmTrainingKernels(opts.skipKernels);
   const select = () => tf.setBackend('wasm');
-  const ok = firstInit && threads > 1 ? await withReportedCores(threads * 2, select) : await select();
+  const ok =
+    firstInit && threads > 1 ? await withReportedCores(threads * 2, select) : await select();
   if (!ok) throw new Error('TensorFlow.js WASM backend failed to initialise');
   await tf.ready();
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;

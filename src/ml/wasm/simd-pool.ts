@@ -37,15 +37,33 @@ const get = (l: number) => [0x20, l];
 const set = (l: number) => [0x21, l];
 const simd = (op: number) => [0xfd, ...uleb(op)];
 const load = (addr: number[]) => [...addr, ...simd(0x00), 0, 0];
-const at = (ptr: number, ...offs: number[]) => [...get(ptr), ...get(O), 0x6a, ...offs.flatMap((o) => [...get(o), 0x6a])];
-const storeMasked = (addr: number[], mask: number) => [...addr, ...get(V), ...get(mask), ...simd(0x4e), ...simd(0x0b), 0, 0];
+const at = (ptr: number, ...offs: number[]) => [
+  ...get(ptr),
+  ...get(O),
+  0x6a,
+  ...offs.flatMap((o) => [...get(o), 0x6a]),
+];
+const storeMasked = (addr: number[], mask: number) => [
+  ...addr,
+  ...get(V),
+  ...get(mask),
+  ...simd(0x4e),
+  ...simd(0x0b),
+  0,
+  0,
+];
+// prettier-ignore
 const gtSelect = (val: number, flag: number) => [
   ...get(val), ...get(BEST), ...simd(0x44), ...set(flag), // flag = val > best (NaN: false)
   ...get(val), ...get(BEST), ...get(flag), ...simd(0x52), ...set(BEST), // best = flag ? val : best
 ];
 const andnot = (a: number, b: number) => [...get(a), ...get(b), ...simd(0x4f), ...set(a)];
-const NEG_INF = [...simd(0x0c), ...Array.from({ length: 4 }, () => [0x00, 0x00, 0x80, 0xff]).flat()];
+const NEG_INF = [
+  ...simd(0x0c),
+  ...Array.from({ length: 4 }, () => [0x00, 0x00, 0x80, 0xff]).flat(),
+];
 
+// prettier-ignore
 const body: number[] = [
   ...get(C), 0x41, 2, 0x74, ...set(CB), // cb = c*4 bytes per pixel
   ...get(WO), ...get(CB), 0x6c, 0x41, 1, 0x74, ...set(RS), // rs = 2·wo·cb (one input row)
@@ -88,6 +106,7 @@ function moduleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   const locals = [2, ...uleb(7), I32, ...uleb(10), V128];
   const func = [...locals, ...body];
   const limits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
+  // prettier-ignore
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]),
@@ -99,20 +118,33 @@ function moduleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
 }
 
 /** Signature of the SIMD kernel: byte offsets of x, dy, dx, then N·Ho, Wo, C. */
-export type Pool2x2Grad = (x: number, g: number, dx: number, rows: number, wo: number, c: number) => void;
+export type Pool2x2Grad = (
+  x: number,
+  g: number,
+  dx: number,
+  rows: number,
+  wo: number,
+  c: number,
+) => void;
 
 const cache = new WeakMap<object, Pool2x2Grad | null>();
 
 /** The SIMD kernel bound to this backend's heap, or null where it cannot load. */
 export function simdPool2x2Grad(backend: BackendWasm): Pool2x2Grad | null {
-  const module = backend.wasm as unknown as { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  const module = backend.wasm as unknown as {
+    wasmMemory?: WebAssembly.Memory;
+    asm?: { memory?: WebAssembly.Memory };
+  };
   if (cache.has(module)) return cache.get(module) ?? null;
   let fn: Pool2x2Grad | null = null;
   try {
     const memory = module.wasmMemory ?? module.asm?.memory;
     if (memory) {
-      const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(shared)), { env: { memory } });
+      const shared =
+        typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(shared)), {
+        env: { memory },
+      });
       fn = instance.exports['pool2x2'] as Pool2x2Grad;
     }
   } catch {

@@ -14,7 +14,12 @@ function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): void {
   // it binds the C++ entry point our fallback may still call after backend init.
   if (existing != null) tf.unregisterKernel(kernelName, WASM);
   const setupFunc = existing?.setupFunc;
-  tf.registerKernel({ kernelName, backendName: WASM, kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
+  tf.registerKernel({
+    kernelName,
+    backendName: WASM,
+    kernelFunc,
+    ...(setupFunc ? { setupFunc } : {}),
+  });
   if (existing != null) rememberStockKernel(kernelName, existing.kernelFunc);
 }
 

@@ -56,7 +56,13 @@ export function randomValues(n: number, seed: number): Float32Array {
 export function buildTutorialCnn(): tf.Sequential {
   const model = tf.sequential();
   model.add(
-    tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, padding: 'same', activation: 'relu' }),
+    tf.layers.conv2d({
+      inputShape: [28, 28, 1],
+      filters: 16,
+      kernelSize: 5,
+      padding: 'same',
+      activation: 'relu',
+    }),
   );
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));

@@ -18,7 +18,14 @@ const CASES: Case[] = [
   { name: 'tutorial pool1 2x2 s2', x: [50, 28, 28, 16], size: 2, strides: 2, pad: 'valid' },
   { name: 'tutorial pool2 2x2 s2', x: [50, 14, 14, 32], size: 2, strides: 2, pad: 'valid' },
   { name: 'ReLU-like ties', x: [4, 10, 10, 8], size: 2, strides: 2, pad: 'valid', ties: true },
-  { name: 'overlapping 3x3 s2 same', x: [3, 9, 11, 5], size: 3, strides: 2, pad: 'same', ties: true },
+  {
+    name: 'overlapping 3x3 s2 same',
+    x: [3, 9, 11, 5],
+    size: 3,
+    strides: 2,
+    pad: 'same',
+    ties: true,
+  },
   { name: '3x3 s1 valid', x: [2, 7, 6, 3], size: 3, strides: 1, pad: 'valid' },
   { name: 'odd size 2x2 s2 same', x: [2, 7, 9, 4], size: 2, strides: 2, pad: 'same' },
   { name: '3x2 s[2,1] same', x: [2, 8, 7, 3], size: [3, 2], strides: [2, 1], pad: 'same' },
@@ -32,7 +39,9 @@ describe('wasm MaxPoolGrad matches cpu', { timeout: 30000 }, () => {
     it(c.name, async () => {
       const size = c.x.reduce((a, b) => a * b);
       // Quantised values (with ReLU's zeros) make equal maxima in one window common.
-      const xv = c.ties ? randomValues(size, 21).map((v) => Math.max(0, Math.round(v * 3))) : randomValues(size, 21);
+      const xv = c.ties
+        ? randomValues(size, 21).map((v) => Math.max(0, Math.round(v * 3)))
+        : randomValues(size, 21);
       const g = () =>
         tf.grad((x: tf.Tensor) => {
           const y = tf.maxPool(x as tf.Tensor4D, c.size, c.strides, c.pad);
@@ -57,7 +66,9 @@ describe('wasm MaxPoolGrad 2x2 SIMD path', { timeout: 30000 }, () => {
     const shape: [number, number, number, number] = [3, 6, 8, 12];
     const n = shape.reduce((a, b) => a * b);
     const special = [Number.NaN, Number.NEGATIVE_INFINITY, 0, 0, 1];
-    const xv = randomValues(n, 41).map((v, i) => (i % 7 === 0 ? special[i % 5]! : Math.max(0, Math.round(v * 2))));
+    const xv = randomValues(n, 41).map((v, i) =>
+      i % 7 === 0 ? special[i % 5]! : Math.max(0, Math.round(v * 2)),
+    );
     const g = () =>
       tf.grad((x: tf.Tensor) => {
         const y = tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid');
@@ -68,7 +79,8 @@ describe('wasm MaxPoolGrad 2x2 SIMD path', { timeout: 30000 }, () => {
     setPoolGradSimd(false);
     const [js] = await onBackend('wasm', g);
     setPoolGradSimd(true);
-    const close = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]) || Math.abs(v - b[i]!) <= 1e-6);
+    const close = (a: Float32Array, b: Float32Array) =>
+      a.every((v, i) => Object.is(v, b[i]) || Math.abs(v - b[i]!) <= 1e-6);
     expect(close(js!, want!)).toBe(true);
     expect(close(simd!, want!)).toBe(true);
   });

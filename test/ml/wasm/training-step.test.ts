@@ -15,9 +15,13 @@ async function trainStep(backend: string, init: Float32Array[]): Promise<StepRes
   await tf.setBackend(backend);
   const model = buildTutorialCnn();
   model.setWeights(model.getWeights().map((w, i) => tf.tensor(init[i]!, w.shape)));
-  const x = tf.tensor4d(randomValues(BATCH * 784, 11).map((v) => v * 0.5 + 0.5), [BATCH, 28, 28, 1]);
+  const x = tf.tensor4d(
+    randomValues(BATCH * 784, 11).map((v) => v * 0.5 + 0.5),
+    [BATCH, 28, 28, 1],
+  );
   const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
-  const lossFn = () => tf.losses.softmaxCrossEntropy(labels, model.apply(x) as tf.Tensor) as tf.Scalar;
+  const lossFn = () =>
+    tf.losses.softmaxCrossEntropy(labels, model.apply(x) as tf.Tensor) as tf.Scalar;
   const { value, grads } = tf.variableGrads(lossFn);
   const names = Object.keys(grads).sort();
   const gradData = await Promise.all(names.map((n) => grads[n]!.data() as Promise<Float32Array>));
@@ -41,14 +45,18 @@ describe('tutorial CNN training on wasm', { timeout: 60000 }, () => {
   it('one Adam step matches the cpu backend', async () => {
     await tf.setBackend('cpu');
     const seedModel = buildTutorialCnn();
-    const init = await Promise.all(seedModel.getWeights().map((w) => w.data() as Promise<Float32Array>));
+    const init = await Promise.all(
+      seedModel.getWeights().map((w) => w.data() as Promise<Float32Array>),
+    );
     seedModel.dispose();
     const cpu = await trainStep('cpu', init);
     const wasm = await trainStep('wasm', init);
     expect(Math.abs(wasm.loss - cpu.loss)).toBeLessThan(1e-4);
     cpu.grads.forEach((g, i) => expect(relError(wasm.grads[i]!, g)).toBeLessThanOrEqual(1e-4));
     // One Adam step moves each weight by ~lr; a wrong gradient sign would show as 2e-3.
-    cpu.weights.forEach((w, i) => expect(relError(wasm.weights[i]!, w) * Math.max(...w.map(Math.abs))).toBeLessThan(1e-4));
+    cpu.weights.forEach((w, i) =>
+      expect(relError(wasm.weights[i]!, w) * Math.max(...w.map(Math.abs))).toBeLessThan(1e-4),
+    );
   });
 
   it('repeated steps leak neither tensors nor wasm buffers', async () => {
@@ -58,7 +66,10 @@ describe('tutorial CNN training on wasm', { timeout: 60000 }, () => {
     const x = tf.randomUniform([BATCH, 28, 28, 1]);
     const y = tf.oneHot(tf.randomUniform([BATCH], 0, 10, 'int32') as tf.Tensor1D, 10);
     const step = () => {
-      const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar, true)!;
+      const loss = opt.minimize(
+        () => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar,
+        true,
+      )!;
       loss.dispose();
     };
     step();
