@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistAssets } from './scripts/vite-plugin-mnist';
+import { tfjsWasmThreadsFix } from './src/ml/wasm/vite-threads-fix';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer threads.
 const isolationHeaders = {
@@ -10,10 +11,10 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), mnistAssets()],
+  plugins: [react(), mnistAssets(), tfjsWasmThreadsFix()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },
   build: { chunkSizeWarningLimit: 4000 },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

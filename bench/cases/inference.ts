@@ -5,6 +5,7 @@ import { predictOne } from '../../src/ml/inference';
 import { createModel } from '../../src/ml/model';
 import { preprocess, type GrayImage } from '../../src/ml/preprocess';
 import { round, type BenchContext } from '../bench-context';
+import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 
 /** Median and spread of one timed case, in milliseconds. */
 export interface Timing {
@@ -94,7 +95,7 @@ export function timePreprocess({ runs = 50, drawing = syntheticDrawing() } = {})
 /** Bench-page entry: drawing → prediction, feature maps and preprocessing, per backend. */
 export async function run(ctx: BenchContext): Promise<void> {
   for (const backend of ctx.options.backends) {
-    const setup = await setupBackend(backend as BackendChoice);
+    const setup = await setupBackend(backend as BackendChoice, { wasmPaths: WASM_BINARY_URLS });
     const model = createModel({ activation: 'relu', seed: 1 });
     const timings = {
       drawn_to_prediction: await timeDrawnToPrediction(model),

@@ -5,6 +5,7 @@ import { bytesToInput, predictOne } from '../../src/ml/inference';
 import { imageAt } from '../../src/ml/mnist/dataset';
 import { evaluateAccuracy, RunControl, runLoop, Trainer } from '../../src/ml/train';
 import { median, round, type BenchContext } from '../bench-context';
+import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 
 /** Training throughput, full-test evaluation and single-image latency, per backend and batch size. */
 export async function run(ctx: BenchContext): Promise<void> {
@@ -16,7 +17,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     dataset_raw_mb: round(stats.rawBytes / 1e6, 2),
   });
   for (const backend of ctx.options.backends) {
-    const setup = await setupBackend(backend as BackendChoice);
+    const setup = await setupBackend(backend as BackendChoice, { wasmPaths: WASM_BINARY_URLS });
     for (const batchSize of ctx.options.batches) {
       const epochs = ctx.options.epochs ?? 1;
       const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize, epochs });

@@ -1,4 +1,5 @@
 import { I18nProvider } from '../i18n/i18n-context';
+import { BackendProvider } from '../hooks/backend-context';
 import { MnistProvider } from '../hooks/mnist-context';
 import { ModelProvider } from '../hooks/model-context';
 import { InputProvider } from '../hooks/input-context';
@@ -49,23 +50,39 @@ function Shell() {
   );
 }
 
-/** The whole app: providers around the tabbed shell. */
+function Starting() {
+  const { t } = useI18n();
+  return <p role="status">{t('backend.starting')}</p>;
+}
+
+function Failed({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <p role="alert" className="error">
+      {t('backend.failed', { message })}
+    </p>
+  );
+}
+
+/** The whole app: providers around the tabbed shell; models are built once a backend is set up. */
 export function App() {
   return (
     <I18nProvider>
-      <MnistProvider>
-        <ModelProvider>
-          <TrainerProvider>
-            <EvaluationProvider>
-              <SavedModelsProvider>
-                <InputProvider>
-                  <Shell />
-                </InputProvider>
-              </SavedModelsProvider>
-            </EvaluationProvider>
-          </TrainerProvider>
-        </ModelProvider>
-      </MnistProvider>
+      <BackendProvider starting={<Starting />} failed={(m) => <Failed message={m} />}>
+        <MnistProvider>
+          <ModelProvider>
+            <TrainerProvider>
+              <EvaluationProvider>
+                <SavedModelsProvider>
+                  <InputProvider>
+                    <Shell />
+                  </InputProvider>
+                </SavedModelsProvider>
+              </EvaluationProvider>
+            </TrainerProvider>
+          </ModelProvider>
+        </MnistProvider>
+      </BackendProvider>
     </I18nProvider>
   );
 }

@@ -1,48 +1,55 @@
 import * as tf from '@tensorflow/tfjs';
 import { useEffect, useState } from 'react';
-import { backendReport, type BackendReport } from '../ml/backend';
+import type { BackendSetup } from '../ml/backend';
+import { useBackend } from '../hooks/use-backend';
 import { useMnist } from '../hooks/use-mnist';
 import { useTrainer } from '../hooks/use-trainer';
 import { useI18n } from '../i18n/use-i18n';
+import { BackendChooser } from './backend-chooser';
 
-/** Backend, renderer, live tensor counts (page and training worker) and dataset load time. */
+function BackendName({ setup }: { setup: BackendSetup | null }) {
+  const { t } = useI18n();
+  if (!setup) return <strong>…</strong>;
+  return (
+    <strong title={setup.reason}>
+      {setup.backend}
+      {setup.threads !== undefined && ` (${t('status.threadCount', { n: setup.threads })})`}
+    </strong>
+  );
+}
+
+/** Backends (page and worker) and why, renderer, live tensor counts and dataset load time. */
 export function StatusBar() {
   const { t, num } = useI18n();
   const { state } = useMnist();
   const trainer = useTrainer();
-  const [report, setReport] = useState<BackendReport | null>(null);
+  const page = useBackend();
   const [tensors, setTensors] = useState(0);
   useEffect(() => {
-    let live = true;
-    void tf.ready().then(() => {
-      if (live) setReport(backendReport());
-    });
     const timer = setInterval(() => setTensors(tf.memory().numTensors), 1000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
+    return () => clearInterval(timer);
   }, []);
   return (
     <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
       <span data-testid="status-backend">
-        {t('status.backend')}: <strong>{report?.backend ?? '…'}</strong>
+        {t('status.backend')}: <BackendName setup={page} /> · {t('status.tensors')}: {num(tensors)}
+      </span>
+      <span data-testid="status-worker">
+        {t('status.worker')}: <BackendName setup={trainer.backend} /> · {t('status.tensors')}:{' '}
+        {num(trainer.numTensors)}
       </span>
       <span data-testid="status-renderer">
-        {t('status.renderer')}: {report ? (report.renderer ?? t('status.noWebgl')) : '…'}
-        {report?.renderer && (
-          <em className={report.softwareRenderer ? 'badge warn' : 'badge'}>
-            {report.softwareRenderer ? t('status.software') : t('status.hardware')}
+        {t('status.renderer')}: {page.renderer ?? t('status.noWebgl')}
+        {page.renderer && (
+          <em className={page.softwareRenderer ? 'badge warn' : 'badge'}>
+            {page.softwareRenderer ? t('status.software') : t('status.hardware')}
           </em>
         )}
       </span>
-      <span data-testid="status-tensors">
-        {t('status.tensors')}: {num(tensors)}
+      <span data-testid="status-reason">
+        {t('status.why')}: {page.reason}
       </span>
-      <span data-testid="status-worker">
-        {t('status.worker')}: <strong>{trainer.backend?.backend ?? '…'}</strong> ·{' '}
-        {t('status.tensors')}: {num(trainer.numTensors)}
-      </span>
+      <BackendChooser />
       {state.status === 'ready' && (
         <span data-testid="status-data">
           {t('data.ready', {

@@ -1,11 +1,11 @@
 import { createContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
-import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
 import type { TrainConfig } from '../ml/config';
 import type { TrainingHistory } from '../ml/history';
 import type { WeightSnapshot } from '../ml/weights';
 import { TrainerClient } from '../worker/client';
 import { MNIST_BASE_URL } from './mnist-context';
 import { INITIAL_TRAINER_STATE, trainerReducer, type TrainerState } from './trainer-state';
+import { preferredBackend } from './backend-preference';
 import { useModel } from './use-model';
 
 /** A saved model to put back into the worker; without a history, training restarts its count. */
@@ -35,12 +35,6 @@ export interface TrainerContextValue extends TrainerState {
 
 /** The trainer context; read it with `useTrainer`. */
 export const TrainerContext = createContext<TrainerContextValue | null>(null);
-
-// `?backend=cpu` (before the #) picks the worker's backend, for comparisons and debugging.
-function requestedBackend(): BackendChoice {
-  const b = new URLSearchParams(location.search).get('backend');
-  return (BACKEND_CHOICES as readonly string[]).includes(b ?? '') ? (b as BackendChoice) : 'auto';
-}
 
 /** Runs the training worker for the whole app and feeds its weights into the model context. */
 export function TrainerProvider({ children }: { children: ReactNode }) {
@@ -76,7 +70,7 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       },
       (message) => dispatch({ type: 'crash', message }),
     );
-    client.init(requestedBackend(), new URL(MNIST_BASE_URL, location.href).href);
+    client.init(preferredBackend(), new URL(MNIST_BASE_URL, location.href).href);
     return () => {
       unsubscribe();
       client.terminate();

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { initWasmBackend, type WasmPaths } from './wasm/setup';
 
 /** What the active TensorFlow.js backend runs on. */
 export interface BackendReport {
@@ -51,10 +53,21 @@ export interface BackendSetup extends BackendReport {
   outcome: 'auto' | 'requested' | 'fallback';
   /** In words (English, technical), including why each earlier candidate was passed over. */
   reason: string;
+  /** Threads of the WASM backend, when it is the one in use. */
+  threads?: number;
 }
 
-async function trySet(name: string): Promise<string | null> {
+/** Options for setupBackend: where the WASM binaries are served (the bundler knows). */
+export interface BackendOptions {
+  wasmPaths?: WasmPaths;
+}
+
+async function trySet(name: string, opts: BackendOptions): Promise<string | null> {
   try {
+    if (name === 'wasm') {
+      await initWasmBackend({ wasmPaths: opts.wasmPaths });
+      return null;
+    }
     if (name === 'webgpu') {
       if (typeof navigator === 'undefined' || !('gpu' in navigator))
         return 'WebGPU is not available';
@@ -69,32 +82,57 @@ async function trySet(name: string): Promise<string | null> {
   }
 }
 
-// Stock tfjs WASM has no Conv2DBackpropFilter kernel (tensorflow/tfjs#8474), so it cannot train
-// this model; the WASM backend with training kernels (initWasmBackend) goes first here once merged.
-const CANDIDATES: Record<BackendChoice, string[]> = {
-  auto: ['webgl', 'cpu'],
-  webgl: ['webgl', 'cpu'],
-  wasm: ['webgl', 'cpu'],
-  webgpu: ['webgpu', 'webgl', 'cpu'],
-  cpu: ['cpu'],
-};
+/**
+ * Backends to try, best first. 'auto' prefers WebGL only on a real GPU: on a software renderer
+ * (SwiftShader, llvmpipe) the WASM backend with our training kernels is ~40× faster.
+ */
+export function backendCandidates(choice: BackendChoice, renderer: string | null): string[] {
+  switch (choice) {
+    case 'auto':
+      return renderer !== null && !isSoftwareRenderer(renderer)
+        ? ['webgl', 'wasm', 'cpu']
+        : ['wasm', 'webgl', 'cpu'];
+    case 'webgl':
+      return ['webgl', 'wasm', 'cpu'];
+    case 'wasm':
+      return ['wasm', 'webgl', 'cpu'];
+    case 'webgpu':
+      return ['webgpu', 'webgl', 'wasm', 'cpu'];
+    case 'cpu':
+      return ['cpu'];
+  }
+}
 
-/** Sets up the backend for training (the one place that does) and reports what it got and why. */
-export async function setupBackend(choice: BackendChoice): Promise<BackendSetup> {
+function autoReason(name: string, renderer: string | null): string {
+  if (name === 'webgl') return `WebGL runs on a GPU (${renderer ?? 'unknown renderer'})`;
+  if (name === 'wasm') {
+    return renderer === null
+      ? 'no WebGL here, so the CPU runs the WASM backend'
+      : 'WebGL renders in software here (no GPU), so the WASM backend on the CPU is faster';
+  }
+  return `${name} is the fastest backend available here`;
+}
+
+/** Sets up the backend (the one place that does, page and worker alike) and says what and why. */
+export async function setupBackend(
+  choice: BackendChoice,
+  opts: BackendOptions = {},
+): Promise<BackendSetup> {
   const notes: string[] = [];
-  if (choice === 'wasm') notes.push('the WASM backend with training kernels is not in this build');
-  for (const name of CANDIDATES[choice]) {
-    const failure = await trySet(name);
+  const renderer = webglRenderer();
+  for (const name of backendCandidates(choice, renderer)) {
+    const failure = await trySet(name, opts);
     if (failure === null) {
       await tf.ready();
       const reason =
         notes.length === 0
           ? choice === 'auto'
-            ? `${name} is the fastest backend available here`
+            ? autoReason(name, renderer)
             : `${name} as requested`
           : `${notes.join('; ')}; using ${name}`;
       const outcome = notes.length > 0 ? 'fallback' : choice === 'auto' ? 'auto' : 'requested';
-      return { ...backendReport(), requested: choice, outcome, reason };
+      const threads = name === 'wasm' ? getThreadsCount() : undefined;
+      return { ...backendReport(), requested: choice, outcome, reason, threads };
     }
     notes.push(failure);
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '../ml/backend';
+import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../ml/config';
 import { emptyHistory } from '../ml/history';
 import type { MnistData } from '../ml/mnist/dataset';
@@ -134,7 +135,7 @@ async function handle(req: TrainerRequest): Promise<void> {
   switch (req.type) {
     case 'init': {
       post({ type: 'phase', phase: 'loading', numTensors: numTensors() });
-      const backend = await setupBackend(req.backend);
+      const backend = await setupBackend(req.backend, { wasmPaths: WASM_BINARY_URLS });
       const { data: loaded, stats } = await loadMnist(req.mnistBaseUrl);
       data = loaded;
       const t = freshTrainer(TUTORIAL_CONFIG);

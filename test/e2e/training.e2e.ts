@@ -92,7 +92,7 @@ it('refuses bad settings from a link with a clear message', async () => {
 it('trains in the worker: live curves, pause holds, resume goes on, stop ends; no long tasks', async () => {
   const page = await openApp(
     browser,
-    '#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
+    '#/train?epochs=3&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
   );
   await expect
     .poll(() => phase(page), { timeout: 60_000 })
@@ -128,13 +128,13 @@ it('trains in the worker: live curves, pause holds, resume goes on, stop ends; n
   // Long-task entries also count time the OS gave to other processes (this machine is shared and
   // its 2 cores are also running SwiftShader for the worker), so they are bounded in total, not zero.
   expect(longTasks.reduce((a, b) => a + b, 0)).toBeLessThan(800);
-  expect(
-    Number(await page.getByTestId('loss-chart').getAttribute('data-points')),
-  ).toBeGreaterThanOrEqual(steadyTo);
+  expect(Number(await page.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(
+    steadyFrom,
+  );
   expect(await page.getByRole('log').textContent()).toMatch(
     /^Epoch: 0 \| train loss: \d\.\d{4} \| test accuracy: 0\.\d\d/,
   );
-  expect(await page.getByTestId('progress-epoch').textContent()).toBe('Epoch 1/1');
+  expect(await page.getByTestId('progress-epoch').textContent()).toBe('Epoch 1/3');
   await screenshot(page, 'train');
 
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -153,7 +153,7 @@ it('trains in the worker: live curves, pause holds, resume goes on, stop ends; n
   expect(await stepsDone(page)).toBe(stopped);
   expect(await page.getByRole('button', { name: 'Continue training' }).isEnabled()).toBe(true);
   expect(await page.getByTestId('status-worker').textContent()).toMatch(
-    /Training worker: \w+ · Tensors: \d+/,
+    /Training worker: \w+( \(\d+ threads\))? · Tensors: \d+/,
   );
   expect(pageErrors(page)).toEqual([]);
 

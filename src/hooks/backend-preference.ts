@@ -1,0 +1,26 @@
+import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
+
+const STORAGE_KEY = 'digit-lab.backend';
+
+function asChoice(value: string | null): BackendChoice | null {
+  return (BACKEND_CHOICES as readonly string[]).includes(value ?? '')
+    ? (value as BackendChoice)
+    : null;
+}
+
+/**
+ * The backend the user asked for, page and worker alike: `?backend=` before the # wins (links,
+ * comparisons), then the saved choice, then 'auto'.
+ */
+export function preferredBackend(): BackendChoice {
+  return (
+    asChoice(new URLSearchParams(location.search).get('backend')) ??
+    asChoice(localStorage.getItem(STORAGE_KEY)) ??
+    'auto'
+  );
+}
+
+/** Saves the user's backend choice; it takes effect when the page next loads. */
+export function savePreferredBackend(choice: BackendChoice): void {
+  localStorage.setItem(STORAGE_KEY, choice);
+}
