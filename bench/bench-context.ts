@@ -9,6 +9,8 @@ export interface BenchOptions {
   steps: number;
   /** Whole epochs to train, or null for `steps` steps. */
   epochs: number | null;
+  /** Skip the full 10,000-image evaluation after training. */
+  skipEval: boolean;
 }
 
 /** One measurement: printed by bench/run.mjs as one JSON line. */

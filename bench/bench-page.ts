@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { loadMnist } from '../src/ml/mnist/load';
 import type { BenchCase, BenchContext, BenchOptions, BenchRecord } from './bench-context';
 
@@ -9,10 +10,11 @@ const params = new URLSearchParams(location.search);
 const list = (key: string, fallback: string) =>
   (params.get(key) ?? fallback).split(',').filter(Boolean);
 const options: BenchOptions = {
-  backends: list('backend', 'webgl'),
+  backends: list('backend', 'auto'),
   batches: list('batch', '50').map(Number),
   steps: Number(params.get('steps') ?? 20),
   epochs: params.has('epochs') ? Number(params.get('epochs')) : null,
+  skipEval: params.get('skipEval') === '1',
 };
 
 let loaded: ReturnType<BenchContext['mnist']> | null = null;
@@ -26,7 +28,20 @@ const ctx: BenchContext = {
   },
 };
 
+// `flags=WEBGL_PACK:false,WEBGL_CONV_IM2COL:false` sets TensorFlow.js flags before any backend starts.
+function applyFlags(): void {
+  for (const entry of list('flags', '')) {
+    const [name, raw] = entry.split(':');
+    const value = raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+    if (!name || (typeof value === 'number' && Number.isNaN(value))) {
+      throw new Error(`bad flag "${entry}": expected NAME:true|false|number`);
+    }
+    tf.env().set(name, value);
+  }
+}
+
 async function main() {
+  applyFlags();
   const wanted = list(
     'cases',
     Object.keys(CASES)

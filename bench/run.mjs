@@ -1,7 +1,7 @@
 /* global process, console, URLSearchParams */
 // Benchmarks the real app code in headless Chromium: builds bench/index.html (which imports src/ml
 // and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
-// measurement. Usage: npm run bench -- [--backend webgl,cpu] [--batch 50,100] [--steps 20 | --epochs 10]
+// measurement. Usage: npm run bench -- [--backend auto,wasm,webgl,cpu] [--flags WEBGL_PACK:false] [--skip-eval] [--batch 50,100] [--steps 20 | --epochs 10]
 //                                     [--cases train] [--peer]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +11,9 @@ import { build, preview } from 'vite';
 
 const { values: args } = parseArgs({
   options: {
-    backend: { type: 'string', default: 'webgl' },
+    backend: { type: 'string', default: 'auto' },
+    flags: { type: 'string' },
+    'skip-eval': { type: 'boolean', default: false },
     batch: { type: 'string', default: '50' },
     steps: { type: 'string', default: '20' },
     epochs: { type: 'string' },
@@ -41,6 +43,8 @@ const address = server.httpServer.address();
 const query = new URLSearchParams({ backend: args.backend, batch: args.batch, steps: args.steps });
 if (args.epochs) query.set('epochs', args.epochs);
 if (args.cases) query.set('cases', args.cases);
+if (args.flags) query.set('flags', args.flags);
+if (args['skip-eval']) query.set('skipEval', '1');
 const url = `http://127.0.0.1:${address.port}/bench/index.html?${query}`;
 
 const browser = await chromium.launch({

@@ -41,9 +41,16 @@ export async function run(ctx: BenchContext): Promise<void> {
       const warm = stepMs.length > 6 ? stepMs.slice(2) : stepMs;
       const ms = median(warm);
       const measured = trainer.history.epochsDone > 0;
+      // `--skip-eval` leaves out the full test pass (68 s on software WebGL) for quick A/B runs.
       const e0 = performance.now();
-      const accuracy = await evaluateAccuracy(trainer.model, data.test);
-      const evalS = (performance.now() - e0) / 1000;
+      const accuracy = ctx.options.skipEval
+        ? null
+        : await evaluateAccuracy(trainer.model, data.test);
+      const evalS = ctx.options.skipEval ? null : (performance.now() - e0) / 1000;
+      const epochAccuracy = trainer.history.accuracy
+        .filter((a) => a.scope === 'full')
+        .map((a) => round(a.accuracy, 4))
+        .join(' ');
       const pixels = bytesToInput(imageAt(data.test, 0));
       for (let i = 0; i < 3; i++) predictOne(trainer.model, pixels);
       const predictMs: number[] = [];
@@ -57,6 +64,8 @@ export async function run(ctx: BenchContext): Promise<void> {
         backend: setup.backend,
         requested: backend,
         backend_reason: setup.reason,
+        threads: setup.threads ?? null,
+        flags: new URLSearchParams(location.search).get('flags'),
         renderer: setup.backend === 'webgl' ? setup.renderer : null,
         software_renderer: setup.backend === 'webgl' ? setup.softwareRenderer : null,
         batch: batchSize,
@@ -69,8 +78,9 @@ export async function run(ctx: BenchContext): Promise<void> {
         ),
         epoch_s_kind: measured ? 'measured' : 'extrapolated',
         in_loop_eval_s: round(evalMs / 1000, 2),
-        test_accuracy: round(accuracy, 4),
-        eval_10k_s: round(evalS, 2),
+        test_accuracy: accuracy === null ? null : round(accuracy, 4),
+        epoch_test_accuracy: epochAccuracy || null,
+        eval_10k_s: evalS === null ? null : round(evalS, 2),
         predict_ms: round(median(predictMs), 2),
         num_tensors: tf.memory().numTensors,
       });

@@ -217,3 +217,37 @@ it('predicts an uploaded test-set digit as predictOne does, and refuses bad file
   await screenshot(page, 'upload');
   expect(pageErrors(page)).toEqual([]);
 });
+
+it('recognises uploaded test-set digits after a short training', async () => {
+  const page = await openApp(
+    browser,
+    '#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
+  );
+  const steps = async () =>
+    Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
+  await expect
+    .poll(() => page.getByTestId('train-phase').textContent(), { timeout: 60_000 })
+    .toMatch(/^Ready to train/);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(steps, { timeout: 240_000, interval: 1000 }).toBeGreaterThanOrEqual(400);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect
+    .poll(() => page.getByTestId('train-phase').textContent(), { timeout: 30_000 })
+    .toMatch(/^Finished/);
+  const trained = await steps();
+
+  await page.getByRole('link', { name: 'Draw & predict' }).click();
+  expect(await page.getByText(/This network is untrained/).count()).toBe(0);
+  const upload = page.getByLabel('Upload an image');
+  const recognised: string[] = [];
+  for (const index of [0, 1, 2]) {
+    const png = await pngOf(page, scanOf(index), 112, 112);
+    await upload.setInputFiles({ name: `test-${index}.png`, mimeType: 'image/png', buffer: png });
+    await expect
+      .poll(() => page.getByTestId('top-digit').textContent())
+      .toBe(String(testLabels[index]));
+    recognised.push(`#${index}→${testLabels[index]}`);
+  }
+  console.log(`[e2e] after ${trained} training steps: ${recognised.join(', ')}`);
+  expect(pageErrors(page)).toEqual([]);
+});

@@ -11,7 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// WebGL here is SwiftShader (~1.3 s a step), so these tests watch a few steps, never a whole epoch.
+// The worker trains on WASM here (WebGL is software), ~40 steps a second: tests watch seconds, not epochs.
 const stepsDone = async (page: Page) =>
   Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
 const phase = (page: Page) => page.getByTestId('train-phase').textContent();

@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { DropTarget } from '../../components/drop-target';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { decodeImage, ImageLoadError, IMAGE_CAP, loadSample, type LabImage } from './load-image';
@@ -15,7 +16,6 @@ export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void })
   const { t } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
 
   const load = async (task: () => Promise<LabImage>) => {
     setBusy(true);
@@ -36,11 +36,6 @@ export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void })
   };
   const loadFile = (file: File | undefined) => {
     if (file) void load(() => decodeImage(file, file.name));
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    loadFile(e.dataTransfer.files[0]);
   };
 
   return (
@@ -70,17 +65,9 @@ export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void })
         </label>
         <WebcamCapture onImage={onImage} onProblem={setProblem} />
       </div>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
+      <DropTarget className="drop-zone" onFiles={(files) => loadFile(files[0])}>
         {t('conv.image.drop', { cap: IMAGE_CAP })}
-      </div>
+      </DropTarget>
       {problem && (
         <p role="alert" className="error">
           {problem}

@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { DropTarget } from '../../components/drop-target';
 import {
   checkUploadFile,
   checkUploadSize,
@@ -46,7 +47,6 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
   const { onImage } = props;
   const { t } = useI18n();
   const [problem, setProblem] = useState<UploadProblem | null>(null);
-  const [over, setOver] = useState(false);
 
   const take = async (file: File | undefined) => {
     if (!file) return;
@@ -57,22 +57,9 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
       onImage(result.image, result.inverted);
     }
   };
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    void take(e.dataTransfer.files[0]);
-  };
 
   return (
-    <div
-      className={over ? 'upload-zone over' : 'upload-zone'}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-    >
+    <DropTarget className="upload-zone" onFiles={(files) => void take(files[0])}>
       <label>
         {t('draw.upload')}{' '}
         <input
@@ -93,6 +80,6 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
           })}
         </p>
       )}
-    </div>
+    </DropTarget>
   );
 }

@@ -1,25 +1,11 @@
-import { useState, type DragEvent } from 'react';
+import { DropTarget } from '../../components/drop-target';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** A file input for model.json + .bin files that also accepts dropped files. */
 export function ModelFilesInput({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
-  const [over, setOver] = useState(false);
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    if (e.dataTransfer.files.length) onFiles(Array.from(e.dataTransfer.files));
-  };
   return (
-    <div
-      className={over ? 'model-drop-zone over' : 'model-drop-zone'}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-    >
+    <DropTarget className="model-drop-zone" onFiles={onFiles}>
       <label>
         {t('models.upload')}{' '}
         <input
@@ -33,6 +19,6 @@ export function ModelFilesInput({ onFiles }: { onFiles: (files: File[]) => void 
         />
       </label>
       <p>{t('models.drop')}</p>
-    </div>
+    </DropTarget>
   );
 }
