@@ -172,3 +172,20 @@ it('trains in the worker: live curves, pause holds, resume goes on, stop ends; n
   await expect.poll(() => phase(page), { timeout: 20_000 }).toMatch(/^Finished/);
   expect(pageErrors(page)).toEqual([]);
 });
+
+it('trains on the WebGL backend when asked to', async () => {
+  const page = await openApp(
+    browser,
+    '?backend=webgl#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
+  );
+  await expect
+    .poll(() => phase(page), { timeout: 120_000 })
+    .toMatch(/^Ready to train · backend: webgl/);
+  expect(await page.getByTestId('status-backend').textContent()).toMatch(/Backend: webgl/);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // WebGL here is SwiftShader (software, ~1 s a step): two steps prove the path works.
+  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  expect(pageErrors(page)).toEqual([]);
+});
