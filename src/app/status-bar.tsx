@@ -18,6 +18,14 @@ function BackendName({ setup }: { setup: BackendSetup | null }) {
   );
 }
 
+function Why({ setup }: { setup: BackendSetup }) {
+  const { t } = useI18n();
+  if (setup.outcome === 'auto' && setup.autoCause)
+    return <>{t(`status.cause.${setup.autoCause}`)}</>;
+  if (setup.outcome === 'requested') return <>{t('status.cause.requested')}</>;
+  return <>{setup.reason}</>;
+}
+
 /** Backends (page and worker) and why, renderer, live tensor counts and dataset load time. */
 export function StatusBar() {
   const { t, num } = useI18n();
@@ -39,15 +47,18 @@ export function StatusBar() {
         {num(trainer.numTensors)}
       </span>
       <span data-testid="status-renderer">
-        {t('status.renderer')}: {page.renderer ?? t('status.noWebgl')}
+        {t('status.renderer')}:{' '}
+        <span className="renderer" title={page.renderer ?? undefined}>
+          {page.renderer ?? t('status.noWebgl')}
+        </span>
         {page.renderer && (
           <em className={page.softwareRenderer ? 'badge warn' : 'badge'}>
             {page.softwareRenderer ? t('status.software') : t('status.hardware')}
           </em>
         )}
       </span>
-      <span data-testid="status-reason">
-        {t('status.why')}: {page.reason}
+      <span data-testid="status-reason" title={page.reason}>
+        {t('status.why')}: <Why setup={page} />
       </span>
       <BackendChooser />
       {state.status === 'ready' && (

@@ -55,17 +55,21 @@ export interface BackendSetup extends BackendReport {
   reason: string;
   /** Threads of the WASM backend, when it is the one in use. */
   threads?: number;
+  /** For 'auto': what decided it (the UI words it in the user's language). */
+  autoCause?: AutoCause;
 }
 
 /** Options for setupBackend: where the WASM binaries are served (the bundler knows). */
 export interface BackendOptions {
   wasmPaths?: WasmPaths;
+  /** WASM threads; default: one per core. */
+  threads?: number;
 }
 
 async function trySet(name: string, opts: BackendOptions): Promise<string | null> {
   try {
     if (name === 'wasm') {
-      await initWasmBackend({ wasmPaths: opts.wasmPaths });
+      await initWasmBackend({ wasmPaths: opts.wasmPaths, threads: opts.threads });
       return null;
     }
     if (name === 'webgpu') {
@@ -103,6 +107,15 @@ export function backendCandidates(choice: BackendChoice, renderer: string | null
   }
 }
 
+/** Why 'auto' picked its backend: a real GPU, a software WebGL, or no WebGL at all. */
+export type AutoCause = 'gpu' | 'software-webgl' | 'no-webgl';
+
+function autoCause(name: string, renderer: string | null): AutoCause | undefined {
+  if (name === 'webgl') return 'gpu';
+  if (name === 'wasm') return renderer === null ? 'no-webgl' : 'software-webgl';
+  return undefined;
+}
+
 function autoReason(name: string, renderer: string | null): string {
   if (name === 'webgl') return `WebGL runs on a GPU (${renderer ?? 'unknown renderer'})`;
   if (name === 'wasm') {
@@ -132,7 +145,8 @@ export async function setupBackend(
           : `${notes.join('; ')}; using ${name}`;
       const outcome = notes.length > 0 ? 'fallback' : choice === 'auto' ? 'auto' : 'requested';
       const threads = name === 'wasm' ? getThreadsCount() : undefined;
-      return { ...backendReport(), requested: choice, outcome, reason, threads };
+      const cause = outcome === 'auto' ? autoCause(name, renderer) : undefined;
+      return { ...backendReport(), requested: choice, outcome, reason, threads, autoCause: cause };
     }
     notes.push(failure);
   }

@@ -135,7 +135,9 @@ async function handle(req: TrainerRequest): Promise<void> {
   switch (req.type) {
     case 'init': {
       post({ type: 'phase', phase: 'loading', numTensors: numTensors() });
-      const backend = await setupBackend(req.backend, { wasmPaths: WASM_BINARY_URLS });
+      // One core stays with the page, so drawing and charts stay smooth while the worker trains.
+      const threads = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+      const backend = await setupBackend(req.backend, { wasmPaths: WASM_BINARY_URLS, threads });
       const { data: loaded, stats } = await loadMnist(req.mnistBaseUrl);
       data = loaded;
       const t = freshTrainer(TUTORIAL_CONFIG);

@@ -48,6 +48,10 @@ it('loads the real MNIST and browses it with correct labels', async () => {
 
   // The status bar names the backend and renderer.
   await expect.poll(() => page.getByTestId('status-backend').textContent()).toMatch(/Backend: \w+/);
+  // ... and says, in words, why auto chose it.
+  expect(await page.getByTestId('status-reason').textContent()).toMatch(
+    /^Why: (WebGL runs on your GPU|WebGL is software here|no WebGL here)/,
+  );
   expect(pageErrors(page)).toEqual([]);
 });
 

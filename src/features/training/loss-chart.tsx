@@ -13,8 +13,8 @@ import type { LossPoint } from '../../ml/history';
 import { useI18n } from '../../i18n/use-i18n';
 import { downsample, ema } from './series';
 
-/** Points drawn per line; longer runs are sampled down to this. */
-const MAX_POINTS = 300;
+/** Points drawn per line; longer runs are sampled down to this (fewer SVG nodes, cheaper renders). */
+const MAX_POINTS = 150;
 
 /** Training loss per step, raw and smoothed (EMA). */
 export const LossChart = memo(function LossChart({ loss }: { loss: LossPoint[] }) {

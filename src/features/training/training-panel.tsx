@@ -62,6 +62,7 @@ export function TrainingPanel() {
                 requested: trainer.backend.requested,
               })}
               {trainer.backend.outcome === 'fallback' && ` (${trainer.backend.reason})`}
+              {trainer.backend.autoCause && ` ${t(`train.cause.${trainer.backend.autoCause}`)}`}
             </p>
           )}
           {trainer.restored && <p className="note">{t('train.restoredNote')}</p>}

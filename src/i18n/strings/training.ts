@@ -34,6 +34,10 @@ export const en = {
   'train.phase.paused': 'Paused',
   'train.phase.finished': 'Finished',
   'train.backendIs': 'backend: {name}',
+  'train.cause.gpu': 'WebGL runs on your GPU.',
+  'train.cause.software-webgl':
+    'WebGL renders in software here (no GPU), so the WASM backend on the CPU trains much faster.',
+  'train.cause.no-webgl': 'There is no WebGL here, so the WASM backend trains on the CPU.',
   'train.backend.auto': 'The worker picked {name}, the fastest backend that can train here.',
   'train.backend.requested': 'The worker uses {name}, as requested.',
   'train.backend.fallback':
@@ -99,6 +103,10 @@ export const zh: Record<keyof typeof en, string> = {
   'train.phase.paused': '已暂停',
   'train.phase.finished': '已结束',
   'train.backendIs': '后端：{name}',
+  'train.cause.gpu': 'WebGL 在你的 GPU 上运行。',
+  'train.cause.software-webgl':
+    '这里的 WebGL 是软件渲染（没有 GPU），所以 CPU 上的 WASM 后端训练快得多。',
+  'train.cause.no-webgl': '这里没有 WebGL，所以 WASM 后端在 CPU 上训练。',
   'train.backend.auto': '训练线程选择了 {name}：这里能用来训练的最快后端。',
   'train.backend.requested': '训练线程按要求使用 {name}。',
   'train.backend.fallback': '要求使用 {requested}，但无法使用；训练线程改用 {name}',
