@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { createModel } from '../../src/ml/model';
 import { initWasmBackend } from '../../src/ml/wasm/setup';
 
 const require = createRequire(import.meta.url);
@@ -13,21 +14,7 @@ const steps = Number(process.argv[2] ?? 40);
 const skip = (process.argv[3] ?? '').split(',').filter(Boolean);
 
 await initWasmBackend({ wasmPaths: dir, threads: 1, skipKernels: skip });
-const m = tf.sequential();
-m.add(
-  tf.layers.conv2d({
-    inputShape: [28, 28, 1],
-    filters: 16,
-    kernelSize: 5,
-    padding: 'same',
-    activation: 'relu',
-  }),
-);
-m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-m.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));
-m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-m.add(tf.layers.flatten());
-m.add(tf.layers.dense({ units: 10 }));
+const m = createModel({ activation: 'relu', seed: 1 });
 const opt = tf.train.adam(1e-3);
 const x = tf.randomUniform([50, 28, 28, 1]);
 const y = tf.tidy(() => tf.oneHot(tf.randomUniform([50], 0, 10, 'int32') as tf.Tensor1D, 10));

@@ -1,5 +1,6 @@
 // Worker side of the probe: trains the tutorial CNN on wasm and times it.
 import * as tf from '@tensorflow/tfjs';
+import { createModel } from '../../src/ml/model';
 import { initWasmBackend } from '../../src/ml/wasm/setup';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 import { micro } from './micro';
@@ -8,22 +9,7 @@ import { loadMnist, type Mnist } from './mnist';
 const log = (s: string) => postMessage({ log: s });
 
 function buildModel(): tf.Sequential {
-  const m = tf.sequential();
-  m.add(
-    tf.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 16,
-      kernelSize: 5,
-      padding: 'same',
-      activation: 'relu',
-    }),
-  );
-  m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  m.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));
-  m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  m.add(tf.layers.flatten());
-  m.add(tf.layers.dense({ units: 10 }));
-  return m;
+  return createModel({ activation: 'relu', seed: 1 });
 }
 
 const B = 50;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initWasmBackend } from '../../../src/ml/wasm/setup';
+import { createModel } from '../../../src/ml/model';
 
 const require = createRequire(import.meta.url);
 
@@ -52,22 +53,7 @@ export function randomValues(n: number, seed: number): Float32Array {
   return out;
 }
 
-/** The PyTorch tutorial CNN, as the app builds it with tf.layers. */
+/** The PyTorch tutorial CNN, exactly as the app builds it. */
 export function buildTutorialCnn(): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 16,
-      kernelSize: 5,
-      padding: 'same',
-      activation: 'relu',
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 10 }));
-  return model;
+  return createModel({ activation: 'relu', seed: 1 });
 }
