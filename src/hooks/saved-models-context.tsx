@@ -78,7 +78,9 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
   const [origin, setOrigin] = useState<Origin | null>(null);
 
   const fromOrigin = origin && origin.weights === current.weights ? origin : null;
-  const history = trainer.history ?? fromOrigin?.history ?? null;
+  // A model just loaded carries its own history and settings; the trainer's are the previous run's
+  // until the worker has taken the restore.
+  const history = fromOrigin ? fromOrigin.history : trainer.history;
   const lastFull = history?.accuracy.filter(
     (a) => a.scope === 'full' && a.epoch === current.epochs,
   );
@@ -86,7 +88,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
     result && result.version === current.version
       ? result.accuracy
       : (fromOrigin?.testAccuracy ?? lastFull?.at(-1)?.accuracy ?? null);
-  const trainConfig = trainer.history?.config ?? fromOrigin?.trainConfig ?? null;
+  const trainConfig = fromOrigin ? fromOrigin.trainConfig : (trainer.history?.config ?? null);
 
   const refresh = useCallback(async () => {
     try {
@@ -115,7 +117,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
         history: meta.history,
       });
       const config = meta.trainConfig ??
-        meta.history?.config ?? { ...TUTORIAL_CONFIG, activation: meta.modelConfig.activation };
+        meta.history?.config ?? { ...TUTORIAL_CONFIG, ...meta.modelConfig };
       restore?.({ weights, config, history: meta.history });
     },
     [setModel, clearEpochSnapshots, restore],
@@ -129,8 +131,16 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
     loadSavedModel(AUTOSAVE_NAME)
       .then(
         ({ meta, weights }) => {
-          apply(meta, weights);
-          setStartup({ status: 'restored', meta });
+          try {
+            apply(meta, weights);
+            setStartup({ status: 'restored', meta });
+          } catch (err) {
+            // A slot that no longer fits the network is reported, and autosave goes on.
+            setStartup({
+              status: 'failed',
+              message: err instanceof Error ? err.message : String(err),
+            });
+          }
         },
         (err: unknown) => {
           const missing = err instanceof Error && err.name === 'SavedModelError';

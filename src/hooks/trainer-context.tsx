@@ -84,6 +84,7 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       ...state,
       train: (config) => {
         modelFns.current.clearEpochSnapshots();
+        dispatch({ type: 'fresh-run' });
         c()?.start(config, 'scratch');
       },
       continueTraining: (config) => c()?.start(config, 'current'),

@@ -45,7 +45,7 @@ export const INITIAL_TRAINER_STATE: TrainerState = {
 
 /** An event from the worker, or a crash of the worker itself. */
 export type TrainerAction =
-  TrainerEvent | { type: 'crash'; message: string } | { type: 'restoring' };
+  TrainerEvent | { type: 'crash'; message: string } | { type: 'restoring' } | { type: 'fresh-run' };
 
 /** Folds one worker event into the state. */
 export function trainerReducer(state: TrainerState, action: TrainerAction): TrainerState {
@@ -99,6 +99,9 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
       return { ...state, error: action.message };
     case 'crash':
       return { ...state, error: action.message };
+    case 'fresh-run':
+      // A run from scratch no longer stands on a restored model.
+      return { ...state, restored: false };
     case 'restoring':
       return { ...state, error: null };
   }

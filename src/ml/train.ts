@@ -127,13 +127,19 @@ export class Trainer {
     return shuffledIndices(this.data.train.count, seededRng(this.config.seed * 7919 + epoch));
   }
 
+  /** True when `config` builds the same network as this run (activation and seed). */
+  sameArchitecture(config: TrainConfig): boolean {
+    return config.activation === this.config.activation && config.seed === this.config.seed;
+  }
+
   /**
    * Keeps training with a new config (more epochs, another learning rate or batch size). Returns
-   * false when the architecture differs (activation or seed), which needs a fresh Trainer.
+   * false, changing nothing, when the architecture differs (activation or seed) or no epoch is left.
    */
   continueWith(config: TrainConfig): boolean {
-    if (config.activation !== this.config.activation || config.seed !== this.config.seed)
-      return false;
+    if (!this.sameArchitecture(config)) return false;
+    // Refuse before changing anything, so a refused Continue leaves the run as it was.
+    if (config.epochs <= this.history.epochsDone) return false;
     const sameOptimizer =
       config.optimizer === this.config.optimizer &&
       config.learningRate === this.config.learningRate;
@@ -171,6 +177,9 @@ export class Trainer {
       // The loss came from `before`, so those weights are already bad: go back one more step.
       this.model.setWeights(this.lastGood ?? before);
       tf.dispose(before);
+      // The optimizer's moments have taken the non-finite gradients in: start them afresh.
+      this.optimizer.dispose();
+      this.optimizer = makeOptimizer(this.config);
       return { kind: 'diverged', step, loss };
     }
     if (this.lastGood) tf.dispose(this.lastGood);

@@ -151,11 +151,20 @@ async function handle(req: TrainerRequest): Promise<void> {
     case 'start': {
       if (running && control) throw new Error('a run is already in progress');
       needData();
-      const t =
-        req.from === 'current' && trainer?.continueWith(req.config)
-          ? trainer
-          : freshTrainer(req.config);
-      if (t.finished) throw new Error('the run already has all its epochs: raise Epochs to go on');
+      let t: Trainer;
+      if (req.from === 'current') {
+        // Never fall back to a fresh run here: that would throw away the weights being continued.
+        if (!trainer || !trainer.continueWith(req.config)) {
+          throw new Error(
+            trainer && trainer.sameArchitecture(req.config)
+              ? 'the run already has all its epochs: raise Epochs to go on'
+              : "Continue needs the model's own activation and seed; set them back, or press Train for a new run",
+          );
+        }
+        t = trainer;
+      } else {
+        t = freshTrainer(req.config);
+      }
       sendHistory(t);
       startRun(t);
       return;

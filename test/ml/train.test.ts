@@ -119,6 +119,24 @@ describe('the training loop', () => {
     trainer.dispose();
   });
 
+  it('refuses a Continue it cannot honour and leaves the run unchanged', async () => {
+    const trainer = new Trainer(subset(8, 10), config({ batchSize: 2, epochs: 1 }));
+    while (!trainer.finished) await trainer.step();
+    const before = trainer.runConfig;
+    const weights = trainer.weights();
+    // Another seed or activation would be another network; no epoch left means nothing to do.
+    expect(trainer.continueWith({ ...before, seed: before.seed + 1, epochs: 2 })).toBe(false);
+    expect(trainer.continueWith({ ...before, activation: 'sigmoid', epochs: 2 })).toBe(false);
+    expect(trainer.continueWith({ ...before, learningRate: 0.01 })).toBe(false);
+    expect(trainer.runConfig).toBe(before);
+    expect(trainer.history.config).toEqual(before);
+    trainer.weights().forEach((w, i) => expect(w.data).toEqual(weights[i].data));
+    // More epochs with the same network goes on.
+    expect(trainer.continueWith({ ...before, epochs: 2 })).toBe(true);
+    expect(trainer.finished).toBe(false);
+    trainer.dispose();
+  });
+
   it('restores saved weights and history, then goes on from the next step', async () => {
     const data = subset(40, 10);
     const a = new Trainer(data, config({ batchSize: 2 }));

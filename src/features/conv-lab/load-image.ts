@@ -13,7 +13,12 @@ export interface LabImage {
 }
 
 /** Why an image could not be used. */
-export type ImageProblem = 'notImage' | 'empty' | 'undecodable';
+export type ImageProblem = 'notImage' | 'empty' | 'undecodable' | 'tooLarge';
+
+/** Largest file or picture we decode: beyond these a phone photo is still fine, a bomb is not. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+/** Largest side, in pixels, we decode before scaling down. */
+export const MAX_IMAGE_SIDE = 12_000;
 
 /** An image that could not be used, with the reason. */
 export class ImageLoadError extends Error {
@@ -53,6 +58,7 @@ export function toLabImage(
 export async function decodeImage(blob: Blob, name: string): Promise<LabImage> {
   if (blob.size === 0) throw new ImageLoadError('empty', name);
   if (blob.type && !blob.type.startsWith('image/')) throw new ImageLoadError('notImage', name);
+  if (blob.size > MAX_IMAGE_BYTES) throw new ImageLoadError('tooLarge', name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob);
@@ -60,6 +66,9 @@ export async function decodeImage(blob: Blob, name: string): Promise<LabImage> {
     throw new ImageLoadError(blob.type ? 'undecodable' : 'notImage', name);
   }
   try {
+    if (Math.max(bitmap.width, bitmap.height) > MAX_IMAGE_SIDE) {
+      throw new ImageLoadError('tooLarge', name);
+    }
     return toLabImage(bitmap, bitmap.width, bitmap.height, name);
   } finally {
     bitmap.close();

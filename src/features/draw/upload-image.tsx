@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DropTarget } from '../../components/drop-target';
 import {
   checkUploadFile,
@@ -47,10 +47,14 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
   const { onImage } = props;
   const { t } = useI18n();
   const [problem, setProblem] = useState<UploadProblem | null>(null);
+  // Only the latest upload may land, whatever order the decodes finish in.
+  const latest = useRef(0);
 
   const take = async (file: File | undefined) => {
     if (!file) return;
-    const result = await decode(file);
+    const ticket = ++latest.current;
+    const result: Decoded = await decode(file).catch(() => ({ problem: 'notImage' as const }));
+    if (ticket !== latest.current) return;
     if ('problem' in result) setProblem(result.problem);
     else {
       setProblem(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useModel } from '../../hooks/use-model';
 import { useSavedModels } from '../../hooks/use-saved-models';
+import { useTrainer } from '../../hooks/use-trainer';
 import { useI18n } from '../../i18n/use-i18n';
 import { checkUploadSizes, layersModelFiles, parseModelFiles } from '../../ml/model-files';
 import { saveToDisk } from './save-to-disk';
@@ -19,6 +20,9 @@ export function SavedModelsPanel() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  const { phase } = useTrainer();
+  // Loading over a live run would race the run's last weights; the run is saved on Stop anyway.
+  const running = phase === 'training' || phase === 'paused';
   const date = (ms: number) =>
     new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -44,6 +48,7 @@ export function SavedModelsPanel() {
     });
   const upload = (files: File[]) =>
     act(async () => {
+      if (running) throw new Error(t('models.stopFirst'));
       checkUploadSizes(files);
       const read = await Promise.all(
         files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })),
@@ -141,7 +146,7 @@ export function SavedModelsPanel() {
       {saved.entries && saved.entries.length > 0 ? (
         <SavedList
           entries={saved.entries}
-          busy={busy}
+          busy={busy || running}
           onLoad={(n) =>
             void act(async () => {
               await saved.load(n);
@@ -163,6 +168,11 @@ export function SavedModelsPanel() {
         />
       ) : (
         saved.entries && <p>{t('models.empty')}</p>
+      )}
+      {running && (
+        <p role="note" className="note">
+          {t('models.stopFirst')}
+        </p>
       )}
       <h3>{t('models.files')}</h3>
       <div className="toolbar">

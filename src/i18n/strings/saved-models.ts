@@ -25,6 +25,8 @@ export const en = {
   'models.saved': 'Saved “{name}”.',
   'models.list': 'Saved in this browser',
   'models.empty': 'Nothing saved yet.',
+  'models.stopFirst':
+    'A run is going: stop it (it is saved on Stop) before loading or uploading a model.',
   'models.col.name': 'Name',
   'models.col.date': 'Saved',
   'models.col.epochs': 'Epochs',
@@ -103,6 +105,7 @@ export const zh: Record<keyof typeof en, string> = {
   'models.saved': '已保存“{name}”。',
   'models.list': '保存在本浏览器中的模型',
   'models.empty': '还没有保存任何模型。',
+  'models.stopFirst': '正在训练：请先停止（停止时会自动保存），再加载或上传模型。',
   'models.col.name': '名称',
   'models.col.date': '保存时间',
   'models.col.epochs': '轮数',
