@@ -9,6 +9,7 @@ import {
 import { MNIST_SIDE, NUM_CLASSES } from './mnist/dataset';
 import { LAYER_NAMES, type ModelConfig } from './model';
 import type { WeightSnapshot } from './weights';
+import { LIMITS, type NumericField } from './config-query';
 
 /** Largest model.json we accept; ours is about 5 KB. */
 export const MAX_MODEL_JSON_BYTES = 5 * 1024 * 1024;
@@ -389,17 +390,24 @@ function readMetadata(json: Record<string, unknown>): DigitLabMetadata {
   };
 }
 
-/** True for a plain object with every TrainConfig field of the right type. */
+/** True for a plain object with every TrainConfig field of the right type and within the UI's limits. */
 export function isTrainConfig(v: unknown): v is TrainConfig {
   if (!isRecord(v)) return false;
-  const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+  const inLimits = (field: NumericField) => {
+    const x = v[field];
+    const lim = LIMITS[field];
+    return (
+      typeof x === 'number' &&
+      Number.isFinite(x) &&
+      x >= lim.min &&
+      x <= lim.max &&
+      (!lim.integer || Number.isInteger(x))
+    );
+  };
   return (
-    positive(v.epochs) &&
-    positive(v.batchSize) &&
-    positive(v.learningRate) &&
+    (Object.keys(LIMITS) as NumericField[]).every(inLimits) &&
     OPTIMIZERS.includes(v.optimizer as OptimizerName) &&
-    ACTIVATIONS.includes(v.activation as ActivationName) &&
-    typeof v.seed === 'number'
+    ACTIVATIONS.includes(v.activation as ActivationName)
   );
 }
 
