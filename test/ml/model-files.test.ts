@@ -4,11 +4,10 @@ import {
   checkUploadSizes,
   layersModelFiles,
   MAX_MODEL_JSON_BYTES,
-  ModelFileError,
   parseModelFiles,
-  type ModelFileProblem,
   type UploadedFile,
 } from '../../src/ml/model-files';
+import { ModelFileError, type ModelFileProblem } from '../../src/ml/model-file-error';
 import { createModel, type ModelConfig } from '../../src/ml/model';
 import { readWeights } from '../../src/ml/weights';
 

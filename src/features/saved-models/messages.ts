@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/i18n-context';
-import { ModelFileError } from '../../ml/model-files';
+import { ModelFileError } from '../../ml/model-file-error';
 import { SavedModelError } from '../../ml/storage/saved-models';
 
 /** A user-facing message for a failed saved-model or upload action. */
