@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { createContext, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createModel, type ModelConfig } from '../ml/model';
 import { readWeights, writeWeights, type WeightSnapshot } from '../ml/weights';
 
@@ -70,6 +78,10 @@ export function ModelProvider({ children }: { children: ReactNode }) {
   const [epochSnapshots, setEpochSnapshots] = useState<EpochSnapshot[]>([]);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const retired = useRef<tf.LayersModel[]>([]);
+  useEffect(() => {
+    for (const model of retired.current.splice(0)) model.dispose();
+  }, [state.inference]);
 
   // Weights go into the inference model before the new version is published, so any view that
   // reacts to `current.version` already predicts with the new weights.
@@ -84,7 +96,8 @@ export function ModelProvider({ children }: { children: ReactNode }) {
       if (rebuild) inference.dispose();
       throw err;
     }
-    if (rebuild) prev.inference.dispose();
+    // Disposed after the commit, once views holding the old model have let go of it.
+    if (rebuild) retired.current.push(prev.inference);
     const config = rebuild ? next.config : prev.current.config;
     const nextState = {
       current: { ...next, config, version: prev.current.version + 1 },

@@ -31,10 +31,16 @@ export interface TrainerContextValue extends TrainerState {
    * its optimizer state restarts. Ends any run. Does not touch the model context (the caller does).
    */
   restore: (saved: SavedRun) => void;
+  /** Asks the worker to set up its backend and load MNIST again, after that failed. */
+  retryInit: () => void;
 }
 
 /** The trainer context; read it with `useTrainer`. */
 export const TrainerContext = createContext<TrainerContextValue | null>(null);
+
+function initWorker(client: TrainerClient): void {
+  client.init(preferredBackend(), new URL(MNIST_BASE_URL, location.href).href);
+}
 
 /** Runs the training worker for the whole app and feeds its weights into the model context. */
 export function TrainerProvider({ children }: { children: ReactNode }) {
@@ -70,7 +76,7 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       },
       (message) => dispatch({ type: 'crash', message }),
     );
-    client.init(preferredBackend(), new URL(MNIST_BASE_URL, location.href).href);
+    initWorker(client);
     return () => {
       unsubscribe();
       client.terminate();
@@ -92,6 +98,11 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       resume: () => c()?.resume(),
       stop: () => c()?.stop(),
       reset: (config) => c()?.reset(config),
+      retryInit: () => {
+        dispatch({ type: 'restoring' }); // clears the error while the worker tries again
+        const client = c();
+        if (client) initWorker(client);
+      },
       restore: ({ weights, config, history }) => {
         dispatch({ type: 'restoring' });
         c()?.restore(config, weights, history);

@@ -2,7 +2,13 @@ import type { BackendSetup } from '../ml/backend';
 import { TUTORIAL_CONFIG } from '../ml/config';
 import { emptyHistory, type TrainingHistory } from '../ml/history';
 import type { MnistLoadStats } from '../ml/mnist/load';
-import type { FinishReason, TrainerEvent, TrainerPhase, TrainProgress } from '../worker/protocol';
+import type {
+  FinishReason,
+  TrainerEvent,
+  TrainerPhase,
+  TrainProgress,
+  WorkerErrorCode,
+} from '../worker/protocol';
 
 /** How the last run ended; for 'diverged', the step and the non-finite loss. */
 export interface RunEnd {
@@ -22,7 +28,7 @@ export interface TrainerState {
   /** Live tensors inside the worker. */
   numTensors: number;
   /** The last error the worker reported (a refused request, or a crash). */
-  error: string | null;
+  error: { code: WorkerErrorCode; message: string } | null;
   /** True when the weights came from `restore` (the optimizer state restarted). */
   restored: boolean;
   /** Runs that ended (stopped, completed or diverged) since the page opened; their weights arrived first. */
@@ -96,9 +102,9 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
         ? { ...state, restored: action.reason === 'restore', lastRun: null }
         : state;
     case 'error':
-      return { ...state, error: action.message };
+      return { ...state, error: { code: action.code, message: action.message } };
     case 'crash':
-      return { ...state, error: action.message };
+      return { ...state, error: { code: 'other', message: action.message } };
     case 'fresh-run':
       // A run from scratch no longer stands on a restored model.
       return { ...state, restored: false };

@@ -80,7 +80,10 @@ export type TrainerEvent =
       epoch: number | null;
     }
   /** A request that could not be carried out; the worker's model and run are unchanged. */
-  | { type: 'error'; request: TrainerRequest['type']; message: string };
+  | { type: 'error'; request: TrainerRequest['type']; code: WorkerErrorCode; message: string };
+
+/** Why the worker refused a request; the page words it in the user's language ('other': see message). */
+export type WorkerErrorCode = 'loading' | 'busy' | 'epochsDone' | 'architecture' | 'other';
 
 /** Fails to compile when a switch over a union misses a case. */
 export function assertNever(value: never): never {

@@ -11,6 +11,7 @@ import { MetricsBuffer, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
 import {
   assertNever,
   type TrainerEvent,
+  type WorkerErrorCode,
   type TrainerRequest,
   type WeightsReason,
 } from './protocol';
@@ -75,7 +76,7 @@ function flush(t: Trainer, buffer: MetricsBuffer) {
 }
 
 function needData(): MnistData {
-  if (!data) throw new Error('MNIST is still loading in the training worker');
+  if (!data) throw new RequestError('loading', 'MNIST is still loading in the training worker');
   return data;
 }
 
@@ -116,7 +117,7 @@ function startRun(t: Trainer) {
       post({ type: 'phase', phase: 'finished', numTensors: numTensors() });
     },
     (err: unknown) => {
-      post({ type: 'error', request: 'start', message: String(err) });
+      post({ type: 'error', request: 'start', code: 'other', message: String(err) });
       post({ type: 'phase', phase: 'finished', numTensors: numTensors() });
     },
   );
@@ -149,17 +150,15 @@ async function handle(req: TrainerRequest): Promise<void> {
       return;
     }
     case 'start': {
-      if (running && control) throw new Error('a run is already in progress');
+      if (running && control) throw new RequestError('busy', 'a run is already in progress');
       needData();
       let t: Trainer;
       if (req.from === 'current') {
         // Never fall back to a fresh run here: that would throw away the weights being continued.
         if (!trainer || !trainer.continueWith(req.config)) {
-          throw new Error(
-            trainer && trainer.sameArchitecture(req.config)
-              ? 'the run already has all its epochs: raise Epochs to go on'
-              : "Continue needs the model's own activation and seed; set them back, or press Train for a new run",
-          );
+          throw trainer && trainer.sameArchitecture(req.config)
+            ? new RequestError('epochsDone', 'the run already has all its epochs')
+            : new RequestError('architecture', "Continue needs the model's activation and seed");
         }
         t = trainer;
       } else {
@@ -211,6 +210,16 @@ async function handle(req: TrainerRequest): Promise<void> {
   }
 }
 
+/** A request the worker refuses for a reason the page can put in words. */
+class RequestError extends Error {
+  constructor(
+    readonly code: WorkerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 // Requests are handled one at a time, in order; a run goes on in the background between them.
 let queue = Promise.resolve();
 scope.onmessage = (e) => {
@@ -220,6 +229,7 @@ scope.onmessage = (e) => {
       post({
         type: 'error',
         request: req.type,
+        code: err instanceof RequestError ? err.code : 'other',
         message: err instanceof Error ? err.message : String(err),
       }),
     ),

@@ -167,7 +167,7 @@ it('trains in the worker: live curves, pause holds, resume goes on, stop ends; n
   expect(await stepsDone(page)).toBe(stopped);
   expect(await page.getByRole('button', { name: 'Continue training' }).isEnabled()).toBe(true);
   expect(await page.getByTestId('status-worker').textContent()).toMatch(
-    /Training worker: \w+( \(\d+ threads\))? · Tensors: \d+/,
+    /Training worker: \w+( \(threads: \d+\))? · Tensors: \d+/,
   );
   expect(pageErrors(page)).toEqual([]);
 

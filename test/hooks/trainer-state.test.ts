@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import { emptyHistory } from '../../src/ml/history';
 import { INITIAL_TRAINER_STATE, trainerReducer } from '../../src/hooks/trainer-state';
@@ -54,4 +54,18 @@ it('appends batched metrics to the history and records how a run ended', () => {
   expect(s.lastRun).toEqual({ reason: 'diverged', step: 3, loss: NaN });
   s = trainerReducer(s, { type: 'phase', phase: 'training', numTensors: 26 });
   expect(s.lastRun).toBeNull();
+});
+
+describe('worker errors', () => {
+  it('keep the reason code so the page can word it, and a crash counts as other', () => {
+    const refused = trainerReducer(INITIAL_TRAINER_STATE, {
+      type: 'error',
+      request: 'start',
+      code: 'architecture',
+      message: "Continue needs the model's activation and seed",
+    });
+    expect(refused.error?.code).toBe('architecture');
+    const crashed = trainerReducer(refused, { type: 'crash', message: 'worker died' });
+    expect(crashed.error).toEqual({ code: 'other', message: 'worker died' });
+  });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEvaluation } from '../../hooks/use-evaluation';
 import { useModel } from '../../hooks/use-model';
 import { useI18n } from '../../i18n/use-i18n';
@@ -31,6 +31,8 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
   const [cell, setCell] = useState<[number, number] | null>(null);
   const abort = useRef<AbortController | null>(null);
   const split = data.test;
+  // A rebuilt model (another activation or seed) ends an evaluation still running on the old one.
+  useEffect(() => () => abort.current?.abort(), [inference]);
 
   const run = async () => {
     const controller = new AbortController();

@@ -74,7 +74,17 @@ export function TrainingPanel() {
           {lastRun?.reason === 'completed' && <p className="note">{t('train.completed')}</p>}
           {trainer.error && (
             <p role="alert" className="error">
-              {t('train.workerError', { message: trainer.error })}
+              {trainer.error.code === 'other'
+                ? t('train.workerError', { message: trainer.error.message })
+                : t(`train.err.${trainer.error.code}`)}
+              {phase === 'loading' && (
+                <>
+                  {' '}
+                  <button type="button" onClick={trainer.retryInit}>
+                    {t('train.retry')}
+                  </button>
+                </>
+              )}
             </p>
           )}
         </div>

@@ -19,7 +19,7 @@ export const en = {
   'status.hardware': 'GPU',
   'status.tensors': 'Tensors',
   'status.threads': 'WASM threads',
-  'status.threadCount': '{n} threads',
+  'status.threadCount': 'threads: {n}',
   'status.why': 'Why',
   'status.cause.gpu': 'WebGL runs on your GPU',
   'status.cause.software-webgl': 'WebGL is software here (no GPU), so WASM on the CPU is faster',
