@@ -1,29 +1,32 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const featureZones = [
-  'dataset',
-  'model',
-  'training',
-  'draw',
-  'network',
-  'conv-lab',
-  'evaluate',
-  'saved-models',
-];
+// Every folder under src/features is a zone that must not import the others.
+const featureZones = readdirSync(new URL('./src/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
-    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
@@ -69,7 +72,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: featureZones.filter((z) => z !== zone).map((z) => `**/features/${z}/**`),
+              group: featureZones
+                .filter((z) => z !== zone)
+                .flatMap((z) => [
+                  `../${z}`,
+                  `../${z}/**`,
+                  `**/features/${z}`,
+                  `**/features/${z}/**`,
+                ]),
               message:
                 'Feature folders must not import each other; move shared code to components/ or hooks/.',
             },

@@ -1,4 +1,3 @@
-/* global process, console, URLSearchParams */
 // Benchmarks the real app code in headless Chromium: builds bench/index.html (which imports src/ml
 // and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
 // measurement. Usage: npm run bench -- [--backend auto,wasm,webgl,cpu] [--flags WEBGL_PACK:false] [--skip-eval] [--batch 50,100] [--steps 20 | --epochs 10]

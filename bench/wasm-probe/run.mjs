@@ -1,4 +1,3 @@
-/* global process, console, URL */
 // Serves the built probe cross-origin isolated and drives headless Chromium.
 // Usage: node bench/wasm-probe/run.mjs threads=1 threads=2 [steps=60] [epoch=1]
 import { createServer } from 'node:http';
