@@ -3,6 +3,7 @@ import { BackendProvider } from '../hooks/backend-context';
 import { MnistProvider } from '../hooks/mnist-context';
 import { ModelProvider } from '../hooks/model-context';
 import { InputProvider } from '../hooks/input-context';
+import { SketchProvider } from '../hooks/sketch-context';
 import { TrainerProvider } from '../hooks/trainer-context';
 import { EvaluationProvider } from '../hooks/evaluation-context';
 import { SavedModelsProvider } from '../hooks/saved-models-context';
@@ -75,7 +76,9 @@ export function App() {
               <EvaluationProvider>
                 <SavedModelsProvider>
                   <InputProvider>
-                    <Shell />
+                    <SketchProvider>
+                      <Shell />
+                    </SketchProvider>
                   </InputProvider>
                 </SavedModelsProvider>
               </EvaluationProvider>

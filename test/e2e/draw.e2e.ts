@@ -74,6 +74,13 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   expect(Math.abs(y - 14)).toBeLessThanOrEqual(0.5);
   console.log(`[e2e] drawn 7 → ${top}; ${await page.getByTestId('predict-ms').textContent()}`);
 
+  // The digit survives a visit to another panel: same strokes, same prediction.
+  await page.getByRole('link', { name: 'Dataset' }).click();
+  await page.getByRole('link', { name: 'Draw & predict' }).click();
+  await expect.poll(() => page.getByRole('meter').count()).toBe(10);
+  expect(await barPercents(page)).toEqual(percents);
+  expect(Number(await page.getByTestId('top-digit').textContent())).toBe(top);
+
   // Skipping preprocessing adds the squashed canvas as the network's input.
   await page.getByRole('checkbox', { name: /Skip preprocessing/ }).check();
   await expect.poll(() => steps.getByRole('figure').count()).toBe(5);

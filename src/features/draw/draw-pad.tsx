@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { rgbaToGray, type GrayImage } from '../../ml/preprocess';
+import type { Stroke } from '../../hooks/sketch-context';
+import { useSketch } from '../../hooks/use-sketch';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** Drawing resolution; the canvas is scaled by CSS to fit the screen. */
 export const PAD_SIDE = 280;
 /** At most one live prediction per this many milliseconds while a stroke is drawn. */
 const LIVE_INTERVAL_MS = 100;
-
-interface Stroke {
-  width: number;
-  points: { x: number; y: number }[];
-}
 
 function paint(ctx: CanvasRenderingContext2D, strokes: Stroke[]) {
   ctx.fillStyle = '#000';
@@ -37,11 +34,12 @@ function paint(ctx: CanvasRenderingContext2D, strokes: Stroke[]) {
 export function DrawPad({ onInk }: { onInk: (image: GrayImage) => void }) {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const strokes = useRef<Stroke[]>([]);
+  // Kept above the panel, so a digit drawn before visiting another tab is still here.
+  const strokes = useSketch();
   const drawing = useRef<Stroke | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastEmit = useRef(0);
-  const [count, setCount] = useState(0);
+  const [count, setCount] = useState(() => strokes.current.length);
   const [brush, setBrush] = useState(20);
 
   const context = () => canvasRef.current?.getContext('2d', { willReadFrequently: true }) ?? null;
@@ -59,14 +57,15 @@ export function DrawPad({ onInk }: { onInk: (image: GrayImage) => void }) {
   const redraw = useCallback(() => {
     const ctx = context();
     if (ctx) paint(ctx, drawing.current ? [...strokes.current, drawing.current] : strokes.current);
-  }, []);
+  }, [strokes]);
 
   useEffect(() => {
     redraw();
+    if (strokes.current.length > 0) emit(); // predict the kept digit again
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [redraw]);
+  }, [redraw, emit, strokes]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
