@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useEvaluation } from '../../hooks/use-evaluation';
 import { useModel } from '../../hooks/use-model';
 import { useI18n } from '../../i18n/use-i18n';
@@ -13,6 +13,8 @@ import {
   summarize,
 } from '../../ml/evaluate';
 import type { MnistData } from '../../ml/mnist/dataset';
+import { createModel } from '../../ml/model';
+import { writeWeights } from '../../ml/weights';
 import { ClassMetricsTable } from './class-metrics-table';
 import { ConfusionMatrix } from './confusion-matrix';
 import { FirstPredictions } from './first-predictions';
@@ -31,8 +33,6 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
   const [cell, setCell] = useState<[number, number] | null>(null);
   const abort = useRef<AbortController | null>(null);
   const split = data.test;
-  // A rebuilt model (another activation or seed) ends an evaluation still running on the old one.
-  useEffect(() => () => abort.current?.abort(), [inference]);
 
   const run = async () => {
     const controller = new AbortController();
@@ -42,8 +42,11 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
     setProgress({ done: 0, total: split.count });
     const version = current.version;
     const start = performance.now();
+    // A frozen copy of this version's weights: training may push new ones between batches.
+    const model = createModel(current.config);
     try {
-      const predictions = await evaluateSplit(inference, split, {
+      writeWeights(model, current.weights);
+      const predictions = await evaluateSplit(model, split, {
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
@@ -53,6 +56,7 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
     } catch (err) {
       if (!controller.signal.aborted) setError(err instanceof Error ? err.message : String(err));
     } finally {
+      model.dispose();
       setProgress(null);
       abort.current = null;
     }
