@@ -126,11 +126,28 @@ function autoReason(name: string, renderer: string | null): string {
   return `${name} is the fastest backend available here`;
 }
 
-/** Sets up the backend (the one place that does, page and worker alike) and says what and why. */
-export async function setupBackend(
+let inFlight: { choice: BackendChoice; setup: Promise<BackendSetup> } | null = null;
+
+/**
+ * Sets up the backend (the one place that does, page and worker alike) and says what and why.
+ * A second call for the same choice shares the first one's setup (React runs effects twice in
+ * development, and two concurrent WASM start-ups would race); a failed setup can be retried.
+ */
+export function setupBackend(
   choice: BackendChoice,
   opts: BackendOptions = {},
 ): Promise<BackendSetup> {
+  if (inFlight?.choice === choice) return inFlight.setup;
+  const setup = startBackend(choice, opts);
+  const entry = { choice, setup };
+  inFlight = entry;
+  setup.catch(() => {
+    if (inFlight === entry) inFlight = null;
+  });
+  return setup;
+}
+
+async function startBackend(choice: BackendChoice, opts: BackendOptions): Promise<BackendSetup> {
   const notes: string[] = [];
   const renderer = webglRenderer();
   for (const name of backendCandidates(choice, renderer)) {

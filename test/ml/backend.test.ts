@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendCandidates, isSoftwareRenderer } from '../../src/ml/backend';
+import { backendCandidates, isSoftwareRenderer, setupBackend } from '../../src/ml/backend';
 
 const SWIFTSHADER =
   'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -25,5 +25,15 @@ describe('backend choice', () => {
       expect(list[0]).toBe(choice);
       expect(list.at(-1)).toBe('cpu');
     }
+  });
+});
+
+describe('setupBackend', () => {
+  it('shares one setup between concurrent calls for the same choice', async () => {
+    const first = setupBackend('cpu');
+    const second = setupBackend('cpu');
+    expect(second).toBe(first);
+    const setup = await first;
+    expect(setup).toMatchObject({ backend: 'cpu', requested: 'cpu', outcome: 'requested' });
   });
 });
