@@ -1,12 +1,14 @@
 // Benchmarks the real app code in headless Chromium: builds bench/index.html (which imports src/ml
 // and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
 // measurement. Usage: npm run bench -- [--backend auto,wasm,webgl,cpu] [--flags WEBGL_PACK:false] [--skip-eval] [--batch 50,100] [--steps 20 | --epochs 10]
-//                                     [--cases train] [--peer]
+//                                     [--cases train,inference,app] [--app-seconds 10] [--peer]
+// `app` drives the real app (bench/app-case.mjs); every other case runs inside bench/index.html.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { runAppCase } from './app-case.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -17,6 +19,7 @@ const { values: args } = parseArgs({
     steps: { type: 'string', default: '20' },
     epochs: { type: 'string' },
     cases: { type: 'string' },
+    'app-seconds': { type: 'string', default: '10' },
     peer: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
@@ -30,7 +33,11 @@ if (!args['no-build'] || !existsSync(`${OUT_DIR}/bench/index.html`)) {
   log('building bench/index.html');
   await build({
     logLevel: 'warn',
-    build: { outDir: OUT_DIR, emptyOutDir: true, rollupOptions: { input: 'bench/index.html' } },
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: true,
+      rollupOptions: { input: { bench: 'bench/index.html', app: 'index.html' } },
+    },
   });
 }
 const server = await preview({
@@ -41,10 +48,15 @@ const server = await preview({
 const address = server.httpServer.address();
 const query = new URLSearchParams({ backend: args.backend, batch: args.batch, steps: args.steps });
 if (args.epochs) query.set('epochs', args.epochs);
-if (args.cases) query.set('cases', args.cases);
+// No --cases: every page case, then the app.
+const wanted = args.cases ? args.cases.split(',').filter(Boolean) : null;
+const pageCases = wanted?.filter((c) => c !== 'app') ?? null;
+const runApp = !wanted || wanted.includes('app');
+if (pageCases) query.set('cases', pageCases.join(','));
 if (args.flags) query.set('flags', args.flags);
 if (args['skip-eval']) query.set('skipEval', '1');
-const url = `http://127.0.0.1:${address.port}/bench/index.html?${query}`;
+const base = `http://127.0.0.1:${address.port}/`;
+const url = `${base}bench/index.html?${query}`;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -75,9 +87,21 @@ try {
     page.on('pageerror', (err) => reject(err));
   });
   done.catch(() => {}); // handled by the await below; this keeps an early failure from crashing node
-  log(`opening ${url}`);
-  await page.goto(url);
-  await done;
+  if (!pageCases || pageCases.length > 0) {
+    log(`opening ${url}`);
+    await page.goto(url);
+    await done;
+  }
+  await page.close();
+  if (runApp) {
+    log('training in the app (Train panel, worker, charts)');
+    const record = await runAppCase(browser, `${base}index.html`, {
+      seconds: Number(args['app-seconds']),
+      batch: Number(args.batch.split(',')[0]),
+    });
+    browserRecords.push(record);
+    console.log(JSON.stringify(record));
+  }
 } catch (err) {
   failed = true;
   log(String(err));

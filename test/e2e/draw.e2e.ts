@@ -86,14 +86,15 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   await expect.poll(() => steps.getByRole('figure').count()).toBe(5);
   await page.getByRole('checkbox', { name: /Skip preprocessing/ }).uncheck();
 
+  // Another stroke widens the crop: read the caption before drawing, then wait for it to change.
+  const cropped = await steps.getByText(/^1\. Cropped/).textContent();
   await stroke(page, [
     [0.1, 0.9],
     [0.2, 0.95],
   ]);
-  await expect
-    .poll(() => steps.getByText(/^1\. Cropped/).textContent())
-    .not.toBe(await steps.getByText(/^1\. Cropped/).textContent());
+  await expect.poll(() => steps.getByText(/^1\. Cropped/).textContent()).not.toBe(cropped);
   await page.getByRole('button', { name: 'Undo stroke' }).click();
+  await expect.poll(() => steps.getByText(/^1\. Cropped/).textContent()).toBe(cropped);
   await screenshot(page, 'draw');
 
   // Inside the network: the drawn digit, 16 + 16 + 32 + 32 maps, 16 + 32 × 16 kernels.

@@ -1,4 +1,3 @@
-import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
@@ -11,64 +10,41 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// The worker trains on WASM here (WebGL is software), ~40 steps a second: tests watch seconds, not epochs.
+// The worker trains on WASM here (WebGL is software): tests wait for step counts, never for time.
+// How smooth the page stays while training is a figure `npm run bench -- --cases app` reports.
 const stepsDone = async (page: Page) =>
   Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
 const phase = (page: Page) => page.getByTestId('train-phase').textContent();
+const lossPoints = async (page: Page) =>
+  Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
+const TUTORIAL_LINK = '#/train?epochs=3&batch=50&lr=0.001&opt=adam&act=relu&seed=1';
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string } }[];
-  samples: number[];
-  timeDeltas: number[];
+/** Opens the Train panel once the worker is ready, and starts a run. */
+async function startTraining(page: Page, minSteps: number): Promise<void> {
+  await expect
+    .poll(() => phase(page), { timeout: 120_000 })
+    .toMatch(/^Ready to train · backend: \w+/);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(minSteps);
 }
-const NOT_SCRIPT = new Set(['(idle)', '(program)', '(root)']);
 
-/**
- * Samples the main thread for `ms` and returns its longest unbroken stretch of JavaScript
- * (GC included), in ms, and the total script time. Unlike long-task entries, this does not count
- * time the OS gave to other processes, which on a loaded 2-core machine is most of a long task.
- */
-async function mainThreadScript(
-  page: Page,
-  ms: number,
-): Promise<{ longest: number; total: number; longestTop: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  await page.waitForTimeout(ms);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await cdp.detach();
-  const name = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
-  let run = 0;
-  let longest = 0;
-  let total = 0;
-  let runNames = new Map<string, number>();
-  let longestNames = runNames;
-  profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i] / 1000;
-    if (i === 0 || NOT_SCRIPT.has(name.get(id) ?? '')) {
-      run = 0;
-      runNames = new Map();
-      return;
-    }
-    run += dt;
-    total += dt;
-    const fn = name.get(id) || '(anonymous)';
-    runNames.set(fn, (runNames.get(fn) ?? 0) + dt);
-    if (run > longest) {
-      longest = run;
-      longestNames = runNames;
-    }
-  });
-  // The functions most sampled in the longest stretch, to tell our code from GC or preemption.
-  const longestTop = [...longestNames]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([fn, t]) => `${fn} ${t.toFixed(1)} ms`)
-    .join(', ');
-  return { longest, total, longestTop };
-}
+/** The autosave slot's step count in IndexedDB, or -1 while there is none. */
+const autosavedSteps = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('digit-lab');
+        open.onerror = () => resolve(-1);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('saved-models')) return resolve(-1);
+          const get = db.transaction('saved-models').objectStore('saved-models').get('autosave');
+          get.onsuccess = () =>
+            resolve((get.result as { steps?: number } | undefined)?.steps ?? -1);
+          get.onerror = () => resolve(-1);
+        };
+      }),
+  );
 
 it('shows the network with its 28,938 parameters', async () => {
   const page = await openApp(browser, '#/model');
@@ -103,91 +79,86 @@ it('refuses bad settings from a link with a clear message', async () => {
   );
 });
 
-it('trains in the worker: live curves, pause holds, resume goes on, stop ends; no long tasks', async () => {
-  const page = await openApp(
-    browser,
-    '#/train?epochs=3&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
-  );
-  await expect
-    .poll(() => phase(page), { timeout: 60_000 })
-    .toMatch(/^Ready to train · backend: \w+/);
-  const worker = await page.getByTestId('status-worker').textContent();
-  console.log(`[e2e] ${await phase(page)} | ${worker}`);
-
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
-  // Steady training from here: no long task on the main thread while steps land.
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-  const steadyFrom = await stepsDone(page);
-  const script = await mainThreadScript(page, 8000);
-  const steadyTo = await stepsDone(page);
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
-  );
-  const load = loadavg()[0].toFixed(1);
+it('trains in the worker with live curves and log while the page answers input', async () => {
+  const page = await openApp(browser, TUTORIAL_LINK);
+  await startTraining(page, 120);
   console.log(
-    `[e2e] steady training: steps ${steadyFrom}→${steadyTo} in 8 s; main-thread script ${script.total.toFixed(0)} ms, longest stretch ${script.longest.toFixed(1)} ms (${script.longestTop}); long-task entries ${JSON.stringify(longTasks)} ms (load average ${load} on ${cpus().length} cores)`,
+    `[e2e] ${await phase(page)} | ${await page.getByTestId('status-worker').textContent()}`,
   );
-  expect(steadyTo).toBeGreaterThan(steadyFrom);
-  // Our main-thread work never runs 50 ms in one go, and stays under 10% of the window.
-  expect(script.longest).toBeLessThan(50);
-  expect(script.total).toBeLessThan(800);
-  // Long-task entries also count time the OS gave to other processes (this machine is shared and
-  // its 2 cores are also running SwiftShader for the worker), so they are bounded in total, not zero.
-  expect(longTasks.reduce((a, b) => a + b, 0)).toBeLessThan(800);
-  expect(Number(await page.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(
-    steadyFrom,
-  );
+  // Steps keep landing, and the charts and log follow them.
+  const from = await stepsDone(page);
+  await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(from);
+  await expect.poll(() => lossPoints(page), { timeout: 30_000 }).toBeGreaterThan(from);
   expect(await page.getByRole('log').textContent()).toMatch(
     /^Epoch: 0 \| train loss: \d\.\d{4} \| test accuracy: 0\.\d\d/,
   );
   expect(await page.getByTestId('progress-epoch').textContent()).toBe('Epoch 1/3');
   await screenshot(page, 'train');
 
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect.poll(() => phase(page), { timeout: 20_000 }).toMatch(/^Paused/);
-  const held = await stepsDone(page);
-  await page.waitForTimeout(3000);
-  expect(await stepsDone(page)).toBe(held);
-
-  await page.getByRole('button', { name: 'Resume' }).click();
-  await expect.poll(() => stepsDone(page), { timeout: 20_000 }).toBeGreaterThan(held);
-
+  // The page answers the user while the worker trains: another panel opens, a digit is drawn and
+  // predicted, and the run is still going when the user comes back.
+  await page.getByRole('link', { name: 'Draw & predict' }).click();
+  const pad = (await page.getByLabel('Drawing area: draw a digit here').boundingBox())!;
+  await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.getByRole('meter').count(), { timeout: 30_000 }).toBe(10);
+  await page.getByRole('link', { name: 'Train', exact: true }).click();
+  expect(await phase(page)).toMatch(/^Training/);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 20_000 }).toMatch(/^Finished/);
-  const stopped = await stepsDone(page);
-  await page.waitForTimeout(2000);
-  expect(await stepsDone(page)).toBe(stopped);
-  expect(await page.getByRole('button', { name: 'Continue training' }).isEnabled()).toBe(true);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
   expect(await page.getByTestId('status-worker').textContent()).toMatch(
     /Training worker: \w+( \(threads: \d+\))? · Tensors: \d+/,
   );
   expect(pageErrors(page)).toEqual([]);
+});
 
-  // The autosave brings the stopped run back after a reload; Continue goes on from its weights.
-  await page.waitForTimeout(1500);
+it('pause holds the run, resume goes on from the same step, stop ends it', async () => {
+  const page = await openApp(browser, TUTORIAL_LINK);
+  await startTraining(page, 20);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // "Paused" comes from the worker once its loop has stopped between two steps.
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Paused/);
+  const held = await stepsDone(page);
+  // Every step taken before the pause reached the chart, and none after it.
+  await expect.poll(() => lossPoints(page), { timeout: 30_000 }).toBe(held);
+  expect(await page.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);
+
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(held);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  const stopped = await stepsDone(page);
+  // One loss point per step: the run went on from the held step with none lost or repeated.
+  await expect.poll(() => lossPoints(page), { timeout: 30_000 }).toBe(stopped);
+  expect(await page.getByRole('button', { name: 'Continue training' }).isEnabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Pause' }).isDisabled()).toBe(true);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('brings a stopped run back after a reload and continues from its weights', async () => {
+  const page = await openApp(browser, TUTORIAL_LINK);
+  await startTraining(page, 20);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  const stopped = await stepsDone(page);
+  // Stop writes the autosave slot; reload only once it holds this run.
+  await expect.poll(() => autosavedSteps(page), { timeout: 60_000 }).toBe(stopped);
+
   await page.reload();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Ready to train/);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Ready to train/);
   await expect
-    .poll(() => page.getByText(/restored from a saved model/).count(), { timeout: 20_000 })
+    .poll(() => page.getByText(/restored from a saved model/).count(), { timeout: 60_000 })
     .toBe(1);
   await expect.poll(() => stepsDone(page)).toBe(stopped);
   expect(await page.getByRole('log').textContent()).toMatch(/^Epoch: 0 \| train loss/);
   // The curves are back: the loss chart holds the restored run's points.
-  await expect
-    .poll(async () => Number(await page.getByTestId('loss-chart').getAttribute('data-points')))
-    .toBe(stopped);
+  await expect.poll(() => lossPoints(page)).toBe(stopped);
   await page.getByRole('button', { name: 'Continue training' }).click();
-  await expect.poll(() => stepsDone(page), { timeout: 30_000 }).toBeGreaterThan(stopped);
+  await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(stopped);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 20_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
   expect(pageErrors(page)).toEqual([]);
 });
 
@@ -197,13 +168,13 @@ it('trains on the WebGL backend when asked to', async () => {
     '?backend=webgl#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
   );
   await expect
-    .poll(() => phase(page), { timeout: 120_000 })
+    .poll(() => phase(page), { timeout: 240_000 })
     .toMatch(/^Ready to train · backend: webgl/);
   expect(await page.getByTestId('status-backend').textContent()).toMatch(/Backend: webgl/);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // WebGL here is SwiftShader (software, ~1 s a step): two steps prove the path works.
-  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => stepsDone(page), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Finished/);
   expect(pageErrors(page)).toEqual([]);
 });
