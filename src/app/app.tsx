@@ -1,25 +1,23 @@
 import { I18nProvider } from '../i18n/i18n-context';
-import { BackendProvider } from '../hooks/backend-context';
-import { MnistProvider } from '../hooks/mnist-context';
-import { ModelProvider } from '../hooks/model-context';
-import { InputProvider } from '../hooks/input-context';
-import { SketchProvider } from '../hooks/sketch-context';
-import { TrainerProvider } from '../hooks/trainer-context';
-import { EvaluationProvider } from '../hooks/evaluation-context';
-import { SavedModelsProvider } from '../hooks/saved-models-context';
+import { BackendProvider } from '../state/backend';
+import { MnistProvider } from '../state/mnist';
+import { ModelProvider } from '../state/model';
+import { PanelStateProvider } from '../state/panel-state';
+import { TrainerProvider } from '../state/trainer';
+import { SavedModelsProvider } from '../state/saved-models';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
 import { StatusBar } from './status-bar';
-import { useHashRoute } from './use-hash-route';
+import { useHashLocation } from '../state/url';
 
-const PANEL_IDS = PANELS.map((p) => p.id);
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
-  const route = useHashRoute<PanelId>(PANEL_IDS, 'dataset');
-  const panel = PANELS.find((p) => p.id === route) ?? PANELS[0];
+  const { route: hashRoute } = useHashLocation();
+  const panel = PANELS.find((p) => p.id === hashRoute) ?? PANELS[0];
+  const route: PanelId = panel.id;
   const View = panel.view;
   return (
     <div className="app">
@@ -73,15 +71,11 @@ export function App() {
         <MnistProvider>
           <ModelProvider>
             <TrainerProvider>
-              <EvaluationProvider>
+              <PanelStateProvider>
                 <SavedModelsProvider>
-                  <InputProvider>
-                    <SketchProvider>
-                      <Shell />
-                    </SketchProvider>
-                  </InputProvider>
+                  <Shell />
                 </SavedModelsProvider>
-              </EvaluationProvider>
+              </PanelStateProvider>
             </TrainerProvider>
           </ModelProvider>
         </MnistProvider>

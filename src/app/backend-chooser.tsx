@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
-import { preferredBackend, savePreferredBackend } from '../hooks/backend-preference';
-import { useTrainer } from '../hooks/use-trainer';
+import { preferredBackend, savePreferredBackend } from '../state/backend-preference';
+import { useTrainer } from '../state/trainer';
 import { useI18n } from '../i18n/use-i18n';
 
 const hasWebgpu = () => typeof navigator !== 'undefined' && 'gpu' in navigator;

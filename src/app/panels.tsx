@@ -8,7 +8,7 @@ import { EvaluatePanel } from '../features/evaluate/evaluate-panel';
 import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
 import { DrawPanel } from '../features/draw/draw-panel';
 import { NetworkPanel } from '../features/network/network-panel';
-import { useMnist } from '../hooks/use-mnist';
+import { useMnist } from '../state/mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { MnistData } from '../ml/mnist/dataset';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { useEffect, useState } from 'react';
 import type { BackendSetup } from '../ml/backend';
-import { useBackend } from '../hooks/use-backend';
-import { useMnist } from '../hooks/use-mnist';
-import { useTrainer } from '../hooks/use-trainer';
+import { useBackend } from '../state/backend';
+import { useMnist } from '../state/mnist';
+import { useTrainer } from '../state/trainer';
 import { useI18n } from '../i18n/use-i18n';
 import { BackendChooser } from './backend-chooser';
 

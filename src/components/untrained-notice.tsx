@@ -1,5 +1,5 @@
 import './color-legend.css';
-import { useModel } from '../hooks/use-model';
+import { useModel } from '../state/model';
 import { useI18n } from '../i18n/use-i18n';
 
 /** Says plainly when the current network has never been trained, so its outputs are guesses. */

@@ -5,10 +5,16 @@ import type { MnistLoadStats } from '../ml/mnist/load';
 import type { ModelConfig } from '../ml/model';
 import type { WeightSnapshot } from '../ml/weights';
 
+/** Set up the backend and load MNIST from `mnistBaseUrl` (ending in '/'). */
+export interface InitRequest {
+  type: 'init';
+  backend: BackendChoice;
+  mnistBaseUrl: string;
+}
+
 /** Page → worker. */
 export type TrainerRequest =
-  /** Set up the backend and load MNIST from `mnistBaseUrl` (ending in '/'). */
-  | { type: 'init'; backend: BackendChoice; mnistBaseUrl: string }
+  | InitRequest
   /** Start a run: from fresh seeded weights, or go on from the weights the worker holds. */
   | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current' }
   | { type: 'pause' }
@@ -44,7 +50,7 @@ export interface TrainProgress {
 }
 
 /** Why weights are being sent. */
-export type WeightsReason = 'periodic' | 'epoch' | 'final' | 'reset' | 'restore';
+export type WeightsReason = 'periodic' | 'epoch' | 'final' | 'reset';
 
 /** Worker → page. */
 export type TrainerEvent =
@@ -69,7 +75,7 @@ export type TrainerEvent =
     }
   /** The whole history, after a start, reset or restore replaced it. */
   | { type: 'history'; history: TrainingHistory; progress: TrainProgress }
-  /** Weights, moved with a transfer list. `epoch` is set for an epoch end. */
+  /** Weights the worker trained or reset, moved with a transfer list. */
   | {
       type: 'weights';
       reason: WeightsReason;
@@ -77,10 +83,11 @@ export type TrainerEvent =
       weights: WeightSnapshot;
       steps: number;
       epochs: number;
-      epoch: number | null;
     }
+  /** The worker now holds the weights the page sent with `restore` (the page has them already). */
+  | { type: 'restored'; numTensors: number }
   /** A request that could not be carried out; the worker's model and run are unchanged. */
-  | { type: 'error'; request: TrainerRequest['type']; code: WorkerErrorCode; message: string };
+  | { type: 'error'; code: WorkerErrorCode; message: string };
 
 /** Why the worker refused a request; the page words it in the user's language ('other': see message). */
 export type WorkerErrorCode = 'loading' | 'busy' | 'epochsDone' | 'architecture' | 'other';

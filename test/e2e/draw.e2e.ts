@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mnistDataDir } from '../../scripts/vite-plugin-mnist';
-import { DEFAULT_MODEL_CONFIG } from '../../src/hooks/model-context';
+import { DEFAULT_MODEL_CONFIG } from '../../src/state/model';
 import { predictOne } from '../../src/ml/inference';
 import { createModel } from '../../src/ml/model';
 import { photoToInk } from '../../src/ml/photo';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { DigitCanvas } from '../../components/digit-canvas';
-import { useMnist } from '../../hooks/use-mnist';
-import { useModel } from '../../hooks/use-model';
-import { useNetworkInput } from '../../hooks/use-network-input';
+import { useMnist } from '../../state/mnist';
+import { useModel } from '../../state/model';
+import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { crossEntropy, softmax } from '../../ml/conv-lab/loss';
 import { bytesToInput, predictOne, type Prediction } from '../../ml/inference';
@@ -20,7 +20,7 @@ const f4 = (v: number) => v.toFixed(4);
 /** Logits, softmax and the cross-entropy loss of the current model on the current input. */
 export function CrossEntropySection() {
   const { t } = useI18n();
-  const { input } = useNetworkInput();
+  const { input } = usePanelState();
   const { state } = useMnist();
   const { inference, current } = useModel();
   const [useTest, setUseTest] = useState(false);

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { rgbaToGray, type GrayImage } from '../../ml/preprocess';
-import type { Stroke } from '../../hooks/sketch-context';
-import { useSketch } from '../../hooks/use-sketch';
+import { useStrokes, type Stroke } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** Drawing resolution; the canvas is scaled by CSS to fit the screen. */
@@ -35,7 +34,7 @@ export function DrawPad({ onInk }: { onInk: (image: GrayImage) => void }) {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Kept above the panel, so a digit drawn before visiting another tab is still here.
-  const strokes = useSketch();
+  const strokes = useStrokes();
   const drawing = useRef<Stroke | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastEmit = useRef(0);

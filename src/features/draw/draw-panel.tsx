@@ -1,8 +1,8 @@
 import './draw.css';
 import { useCallback, useEffect, useState } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
-import { useModel } from '../../hooks/use-model';
-import { useNetworkInput } from '../../hooks/use-network-input';
+import { useModel } from '../../state/model';
+import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { predictOne, type Prediction } from '../../ml/inference';
 import {
@@ -34,7 +34,7 @@ interface Outcome {
 export function DrawPanel() {
   const { t, num } = useI18n();
   const { inference, current } = useModel();
-  const { setInput } = useNetworkInput();
+  const { setInput } = usePanelState();
   const [ink, setInk] = useState<Ink | null>(null);
   const [skip, setSkip] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -51,7 +51,6 @@ export function DrawPanel() {
   // One dummy forward when the model appears, so the first real stroke does not pay for shader
   // compilation.
   useEffect(() => {
-    if (!inference) return;
     const frame = requestAnimationFrame(() => predictOne(inference, new Float32Array(784)));
     return () => cancelAnimationFrame(frame);
   }, [inference]);
@@ -64,7 +63,7 @@ export function DrawPanel() {
       const result = preprocess(ink.image);
       const raw = skip ? plainDownscale(ink.image) : null;
       const pixels = result.status === 'empty' ? null : (raw ?? result.final);
-      const prediction = pixels && inference ? predictOne(inference, pixels) : null;
+      const prediction = pixels ? predictOne(inference, pixels) : null;
       setOutcome({ input: ink.image, result, raw, prediction, ms: performance.now() - start });
       if (pixels) setInput({ pixels, source: ink.source });
     });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { useMemo, useRef, useState } from 'react';
-import { useEvaluation } from '../../hooks/use-evaluation';
-import { useModel } from '../../hooks/use-model';
+import { usePanelState } from '../../state/panel-state';
+import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
 import {
   cellIndices,
@@ -27,7 +27,7 @@ const TOP_WRONG = 24;
 export function EvaluatePanel({ data }: { data: MnistData }) {
   const { t, num } = useI18n();
   const { current, inference } = useModel();
-  const { result, setResult } = useEvaluation();
+  const { evaluation: result, setEvaluation: setResult } = usePanelState();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cell, setCell] = useState<[number, number] | null>(null);

@@ -1,6 +1,6 @@
 import './model.css';
 import { useMemo } from 'react';
-import { useModel } from '../../hooks/use-model';
+import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
 import { pytorchPrint, summarizeModel } from '../../ml/summary';
 import { ModelDiagram } from './model-diagram';
@@ -10,10 +10,9 @@ export function ModelPanel() {
   const { t, num } = useI18n();
   const { inference } = useModel();
   const info = useMemo(
-    () => (inference ? { rows: summarizeModel(inference), text: pytorchPrint(inference) } : null),
+    () => ({ rows: summarizeModel(inference), text: pytorchPrint(inference) }),
     [inference],
   );
-  if (!info) return <p role="status">{t('model.building')}</p>;
   const total = info.rows.reduce((s, r) => s + r.params, 0);
   return (
     <section className="panel" aria-labelledby="model-heading">

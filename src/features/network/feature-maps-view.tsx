@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ColorLegend } from '../../components/color-legend';
 import { HeatmapCanvas } from '../../components/heatmap-canvas';
-import { useModel } from '../../hooks/use-model';
+import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
 import {
   computeFeatureMaps,
@@ -23,13 +23,9 @@ export function FeatureMapsView({ pixels }: { pixels: Float32Array }) {
   const [maps, setMaps] = useState<{ maps: FeatureMaps; ms: number } | null>(null);
   const [open, setOpen] = useState<{ layer: FeatureLayerName; index: number } | null>(null);
   // Shares the inference model's layers, so it always sees the current weights.
-  const featureModel = useMemo(
-    () => (inference ? createFeatureModel(inference) : null),
-    [inference],
-  );
+  const featureModel = useMemo(() => createFeatureModel(inference), [inference]);
 
   useEffect(() => {
-    if (!featureModel) return;
     let live = true;
     // Next frame: the panel paints first, and bursts of weight updates collapse into one compute.
     const frame = requestAnimationFrame(() => {

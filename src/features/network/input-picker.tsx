@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DigitCanvas } from '../../components/digit-canvas';
-import { useMnist } from '../../hooks/use-mnist';
-import { useNetworkInput } from '../../hooks/use-network-input';
+import { useMnist } from '../../state/mnist';
+import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { bytesToInput } from '../../ml/inference';
 import { imageAt } from '../../ml/mnist/dataset';
@@ -10,7 +10,7 @@ import { imageAt } from '../../ml/mnist/dataset';
 export function InputPicker() {
   const { t } = useI18n();
   const { state } = useMnist();
-  const { input, setInput } = useNetworkInput();
+  const { input, setInput } = usePanelState();
   const [index, setIndex] = useState(input?.index ?? 0);
 
   const source =

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ColorLegend } from '../../components/color-legend';
 import { HeatmapCanvas } from '../../components/heatmap-canvas';
-import { useModel } from '../../hooks/use-model';
+import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
 import { kernelAt, kernelsOf } from '../../ml/features';
 

@@ -1,8 +1,8 @@
 import './network.css';
 import { useEffect } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
-import { useMnist } from '../../hooks/use-mnist';
-import { useNetworkInput } from '../../hooks/use-network-input';
+import { useMnist } from '../../state/mnist';
+import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { bytesToInput } from '../../ml/inference';
 import { imageAt } from '../../ml/mnist/dataset';
@@ -13,7 +13,7 @@ import { KernelView } from './kernel-view';
 /** Feature maps for the current input, and the kernels that produce them. */
 export function NetworkPanel() {
   const { t } = useI18n();
-  const { input, setInput } = useNetworkInput();
+  const { input, setInput } = usePanelState();
   const { state } = useMnist();
 
   // With nothing drawn yet, start from the first test image so there is something to look at.

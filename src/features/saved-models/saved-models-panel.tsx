@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useModel } from '../../hooks/use-model';
-import { useSavedModels } from '../../hooks/use-saved-models';
-import { useTrainer } from '../../hooks/use-trainer';
+import { useModel } from '../../state/model';
+import { useSavedModels } from '../../state/saved-models';
+import { useTrainer } from '../../state/trainer';
 import { useI18n } from '../../i18n/use-i18n';
 import { checkUploadSizes, layersModelFiles, parseModelFiles } from '../../ml/model-files';
 import { saveToDisk } from './save-to-disk';

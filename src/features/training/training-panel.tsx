@@ -1,6 +1,6 @@
 import './training.css';
 import { useState } from 'react';
-import { useTrainer } from '../../hooks/use-trainer';
+import { useTrainer } from '../../state/trainer';
 import { useI18n } from '../../i18n/use-i18n';
 import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';

@@ -3,7 +3,6 @@ export const en = {
   'model.heading': 'The network',
   'model.intro':
     "This is the tutorial's convolutional network. Two blocks of convolution → activation → max-pooling turn a 28 × 28 image into 32 small feature maps; a linear layer turns those 1,568 numbers into one score per digit.",
-  'model.building': 'Building the model…',
   'model.diagram': 'Shapes through the network (channels × height × width)',
   'model.print': 'print(cnn) — as PyTorch prints it',
   'model.table': 'Layers, output shapes and parameters (read from the real model)',
@@ -21,7 +20,6 @@ export const zh: Record<keyof typeof en, string> = {
   'model.heading': '网络结构',
   'model.intro':
     '这是教程中的卷积神经网络。两个“卷积 → 激活 → 最大池化”模块把 28 × 28 的图像变成 32 张小特征图；最后的线性层把这 1,568 个数变成每个数字的一个得分。',
-  'model.building': '正在构建模型…',
   'model.diagram': '数据在网络中的形状（通道 × 高 × 宽）',
   'model.print': 'print(cnn) —— PyTorch 的打印结果',
   'model.table': '各层的输出形状和参数个数（从真实模型读取）',

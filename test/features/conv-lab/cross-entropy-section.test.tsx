@@ -3,15 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { CrossEntropySection } from '../../../src/features/conv-lab/cross-entropy-section';
-import { InputContext, type NetworkInput } from '../../../src/hooks/input-context';
-import { MnistContext } from '../../../src/hooks/mnist-context';
-import { DEFAULT_MODEL_CONFIG, ModelProvider } from '../../../src/hooks/model-context';
-import { useModel } from '../../../src/hooks/use-model';
+import { PanelStateContext, type NetworkInput } from '../../../src/state/panel-state';
+import { MnistContext } from '../../../src/state/mnist';
+import { DEFAULT_MODEL_CONFIG, ModelProvider } from '../../../src/state/model';
+import { useModel } from '../../../src/state/model';
 import { I18nProvider } from '../../../src/i18n/i18n-context';
 import { predictOne } from '../../../src/ml/inference';
 import { createModel } from '../../../src/ml/model';
 import { readWeights } from '../../../src/ml/weights';
-import type { ModelContextValue } from '../../../src/hooks/model-context';
+import type { ModelContextValue } from '../../../src/state/model';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -42,10 +42,17 @@ it('shows the current model’s probabilities and loss, and follows a model chan
     <I18nProvider>
       <MnistContext.Provider value={{ state: { status: 'loading' }, retry: () => undefined }}>
         <ModelProvider>
-          <InputContext.Provider value={{ input, setInput: () => undefined }}>
+          <PanelStateContext.Provider
+            value={{
+              input,
+              setInput: () => undefined,
+              evaluation: null,
+              setEvaluation: () => undefined,
+            }}
+          >
             <Grab />
             <CrossEntropySection />
-          </InputContext.Provider>
+          </PanelStateContext.Provider>
         </ModelProvider>
       </MnistContext.Provider>
     </I18nProvider>,

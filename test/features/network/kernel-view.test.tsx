@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KernelView } from '../../../src/features/network/kernel-view';
-import { ModelContext, type ModelContextValue } from '../../../src/hooks/model-context';
+import { ModelContext, type ModelContextValue } from '../../../src/state/model';
 import { I18nProvider } from '../../../src/i18n/i18n-context';
 import { createModel } from '../../../src/ml/model';
 import { readWeights, type WeightSnapshot } from '../../../src/ml/weights';

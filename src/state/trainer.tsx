@@ -1,12 +1,14 @@
-import { createContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { TrainConfig } from '../ml/config';
 import type { TrainingHistory } from '../ml/history';
 import type { WeightSnapshot } from '../ml/weights';
 import { TrainerClient } from '../worker/client';
-import { MNIST_BASE_URL } from './mnist-context';
-import { INITIAL_TRAINER_STATE, trainerReducer, type TrainerState } from './trainer-state';
 import { preferredBackend } from './backend-preference';
-import { useModel } from './use-model';
+import { MNIST_BASE_URL } from './mnist';
+import { useModel } from './model';
+import { strictContext } from './strict-context';
+import { absoluteUrl } from './url';
+import { INITIAL_TRAINER_STATE, trainerReducer, type TrainerState } from './trainer-state';
 
 /** A saved model to put back into the worker; without a history, training restarts its count. */
 export interface SavedRun {
@@ -35,11 +37,14 @@ export interface TrainerContextValue extends TrainerState {
   retryInit: () => void;
 }
 
-/** The trainer context; read it with `useTrainer`. */
-export const TrainerContext = createContext<TrainerContextValue | null>(null);
+const store = strictContext<TrainerContextValue>('Trainer');
+const TrainerContext = store.Context;
+
+/** The training worker's state and controls; must be used under TrainerProvider. */
+export const useTrainer = store.use;
 
 function initWorker(client: TrainerClient): void {
-  client.init(preferredBackend(), new URL(MNIST_BASE_URL, location.href).href);
+  client.init(preferredBackend(), absoluteUrl(MNIST_BASE_URL));
 }
 
 /** Runs the training worker for the whole app and feeds its weights into the model context. */
@@ -61,8 +66,6 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
         dispatch(event);
         if (event.type !== 'weights') return;
         const fns = modelFns.current;
-        // Whoever restores has already put that model into the model context, with its own metadata.
-        if (event.reason === 'restore') return;
         if (event.reason === 'reset') fns.clearEpochSnapshots();
         fns.setModel({
           config: event.config,
@@ -84,30 +87,31 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo<TrainerContextValue>(() => {
+  // The controls never change, so callbacks built on them stay stable while metrics stream in.
+  const controls = useMemo(() => {
     const c = () => clientRef.current;
     return {
-      ...state,
-      train: (config) => {
+      train: (config: TrainConfig) => {
         modelFns.current.clearEpochSnapshots();
         dispatch({ type: 'fresh-run' });
         c()?.start(config, 'scratch');
       },
-      continueTraining: (config) => c()?.start(config, 'current'),
+      continueTraining: (config: TrainConfig) => c()?.start(config, 'current'),
       pause: () => c()?.pause(),
       resume: () => c()?.resume(),
       stop: () => c()?.stop(),
-      reset: (config) => c()?.reset(config),
+      reset: (config: TrainConfig) => c()?.reset(config),
       retryInit: () => {
         dispatch({ type: 'restoring' }); // clears the error while the worker tries again
         const client = c();
         if (client) initWorker(client);
       },
-      restore: ({ weights, config, history }) => {
+      restore: ({ weights, config, history }: SavedRun) => {
         dispatch({ type: 'restoring' });
         c()?.restore(config, weights, history);
       },
     };
-  }, [state]);
+  }, []);
+  const value = useMemo<TrainerContextValue>(() => ({ ...state, ...controls }), [state, controls]);
   return <TrainerContext.Provider value={value}>{children}</TrainerContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import { emptyHistory } from '../../src/ml/history';
-import { INITIAL_TRAINER_STATE, trainerReducer } from '../../src/hooks/trainer-state';
+import { INITIAL_TRAINER_STATE, trainerReducer } from '../../src/state/trainer-state';
 import type { TrainProgress } from '../../src/worker/protocol';
 
 const progress: TrainProgress = {
@@ -60,7 +60,6 @@ describe('worker errors', () => {
   it('keep the reason code so the page can word it, and a crash counts as other', () => {
     const refused = trainerReducer(INITIAL_TRAINER_STATE, {
       type: 'error',
-      request: 'start',
       code: 'architecture',
       message: "Continue needs the model's activation and seed",
     });

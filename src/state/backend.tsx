@@ -1,10 +1,15 @@
-import { createContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { setupBackend, type BackendSetup } from '../ml/backend';
 import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import { preferredBackend } from './backend-preference';
+import { strictContext } from './strict-context';
 
-/** The page's TensorFlow.js backend once set up; read it with `useBackend`. */
-export const BackendContext = createContext<BackendSetup | null>(null);
+const store = strictContext<BackendSetup>('Backend');
+/** The context itself, for tests that supply their own value. */
+export const BackendContext = store.Context;
+
+/** The page's TensorFlow.js backend setup; must be used under BackendProvider. */
+export const useBackend = store.use;
 
 type Boot =
   | { status: 'starting' }

@@ -1,15 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  createContext,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createModel, type ModelConfig } from '../ml/model';
 import { readWeights, writeWeights, type WeightSnapshot } from '../ml/weights';
+import { strictContext } from './strict-context';
 
 /** The model the app shows and predicts with: its weights and where they came from. */
 export interface CurrentModel {
@@ -69,8 +62,13 @@ function initialState(): ModelState {
 const sameConfig = (a: ModelConfig, b: ModelConfig) =>
   a.activation === b.activation && a.seed === b.seed;
 
-/** The model context; read it with `useModel`. */
-export const ModelContext = createContext<ModelContextValue | null>(null);
+const store = strictContext<ModelContextValue>('Model');
+
+/** The context itself, for tests that supply their own value. */
+export const ModelContext = store.Context;
+
+/** The app's current model; must be used under ModelProvider. */
+export const useModel = store.use;
 
 /** Holds the current model for the whole app and keeps a main-thread copy for inference. */
 export function ModelProvider({ children }: { children: ReactNode }) {

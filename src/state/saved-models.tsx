@@ -1,17 +1,8 @@
-import {
-  createContext,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
-import { TUTORIAL_CONFIG, type TrainConfig } from '../ml/config';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { TUTORIAL_CONFIG } from '../ml/config';
 import type { TrainingHistory } from '../ml/history';
 import type { ParsedModelFiles } from '../ml/model-files';
 import {
-  AUTOSAVE_NAME,
   deleteSavedModel,
   listSavedModels,
   loadSavedModel,
@@ -19,18 +10,15 @@ import {
   saveModelAs,
   type SavedModelMeta,
 } from '../ml/storage/saved-models';
+import type { TrainConfig } from '../ml/config';
 import type { WeightSnapshot } from '../ml/weights';
-import { useAutosave, type AutosaveState } from './use-autosave';
-import { useEvaluation } from './use-evaluation';
-import { useModel } from './use-model';
-import { useTrainerLink } from './trainer-link';
-
-/** What happened to the autosave slot when the app started. */
-export type StartupRestore =
-  | { status: 'checking' }
-  | { status: 'none' }
-  | { status: 'restored'; meta: SavedModelMeta }
-  | { status: 'failed'; message: string };
+import { useAutosave, type AutosaveState } from './autosave';
+import { useModel } from './model';
+import { usePanelState } from './panel-state';
+import { provenanceOf, type Origin } from './provenance';
+import { useStartupRestore, type StartupRestore } from './startup-restore';
+import { strictContext } from './strict-context';
+import { useTrainer } from './trainer';
 
 /** Saved models, the startup restore, autosave, and the actions of the Saved models panel. */
 export interface SavedModelsContextValue {
@@ -52,43 +40,28 @@ export interface SavedModelsContextValue {
   remove: (name: string) => Promise<void>;
   /** Makes checked uploaded files the current model. */
   applyUploaded: (parsed: ParsedModelFiles) => void;
-  /** Writes the autosave slot now (the trainer calls this on Stop if it does not bump stopCount). */
-  autosaveNow: () => Promise<void>;
 }
 
-/** The saved-models context; read it with `useSavedModels`. */
-export const SavedModelsContext = createContext<SavedModelsContextValue | null>(null);
+const store = strictContext<SavedModelsContextValue>('SavedModels');
+const SavedModelsContext = store.Context;
 
-/** Where the current weights came from, when that was storage or an upload. */
-interface Origin {
-  weights: WeightSnapshot;
-  testAccuracy: number | null;
-  trainConfig: TrainConfig | null;
-  history: TrainingHistory | null;
-}
+/** Saved models and their actions; must be used under SavedModelsProvider. */
+export const useSavedModels = store.use;
 
-/** Restores the autosave at startup, autosaves during training, and runs saved-model actions. */
+/** Lists and manages saved models, restores the autosave at startup, and autosaves training. */
 export function SavedModelsProvider({ children }: { children: ReactNode }) {
   const { current, setModel, clearEpochSnapshots } = useModel();
-  const { result } = useEvaluation();
-  const trainer = useTrainerLink();
+  const { evaluation } = usePanelState();
+  const trainer = useTrainer();
   const [entries, setEntries] = useState<SavedModelMeta[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const [startup, setStartup] = useState<StartupRestore>({ status: 'checking' });
   const [origin, setOrigin] = useState<Origin | null>(null);
-
-  const fromOrigin = origin && origin.weights === current.weights ? origin : null;
-  // A model just loaded carries its own history and settings; the trainer's are the previous run's
-  // until the worker has taken the restore.
-  const history = fromOrigin ? fromOrigin.history : trainer.history;
-  const lastFull = history?.accuracy.filter(
-    (a) => a.scope === 'full' && a.epoch === current.epochs,
-  );
-  const testAccuracy =
-    result && result.version === current.version
-      ? result.accuracy
-      : (fromOrigin?.testAccuracy ?? lastFull?.at(-1)?.accuracy ?? null);
-  const trainConfig = fromOrigin ? fromOrigin.trainConfig : (trainer.history?.config ?? null);
+  const { history, testAccuracy, trainConfig } = provenanceOf({
+    current,
+    origin,
+    runHistory: trainer.history,
+    evaluation,
+  });
 
   const refresh = useCallback(async () => {
     try {
@@ -99,6 +72,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  // Loaded weights become the current model and go into the worker, so Continue goes on from them.
   const { restore } = trainer;
   const apply = useCallback(
     (meta: SavedModelMeta, weights: WeightSnapshot) => {
@@ -118,57 +92,23 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       });
       const config = meta.trainConfig ??
         meta.history?.config ?? { ...TUTORIAL_CONFIG, ...meta.modelConfig };
-      restore?.({ weights, config, history: meta.history });
+      restore({ weights, config, history: meta.history });
     },
     [setModel, clearEpochSnapshots, restore],
   );
 
-  // Once, at startup: bring back the autosave slot, then list what is saved.
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    loadSavedModel(AUTOSAVE_NAME)
-      .then(
-        ({ meta, weights }) => {
-          try {
-            apply(meta, weights);
-            setStartup({ status: 'restored', meta });
-          } catch (err) {
-            // A slot that no longer fits the network is reported, and autosave goes on.
-            setStartup({
-              status: 'failed',
-              message: err instanceof Error ? err.message : String(err),
-            });
-          }
-        },
-        (err: unknown) => {
-          const missing = err instanceof Error && err.name === 'SavedModelError';
-          setStartup(
-            missing
-              ? { status: 'none' }
-              : { status: 'failed', message: err instanceof Error ? err.message : String(err) },
-          );
-        },
-      )
-      .finally(() => void refresh());
-  }, [apply, refresh]);
-
-  const saved = useAutosave({
+  const listAfterStart = useCallback(() => void refresh(), [refresh]);
+  const startup = useStartupRestore(apply, listAfterStart);
+  const autosave = useAutosave({
     history,
     testAccuracy,
-    stopCount: trainer.stopCount,
+    finishedRuns: trainer.finishedRuns,
     enabled: startup.status !== 'checking',
   });
-  const { saveNow } = saved;
-  const autosaveState = useMemo(
-    () => ({ savedAt: saved.savedAt, error: saved.error }),
-    [saved.savedAt, saved.error],
-  );
   // The list shows the autosave slot too, so refresh it after each write.
   useEffect(() => {
-    if (autosaveState.savedAt) void refresh();
-  }, [autosaveState.savedAt, refresh]);
+    if (autosave.savedAt) void refresh();
+  }, [autosave.savedAt, refresh]);
 
   const saveAs = useCallback(
     async (name: string) => {
@@ -227,7 +167,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       entries,
       listError,
       startup,
-      autosave: autosaveState,
+      autosave,
       history,
       testAccuracy,
       trainConfig,
@@ -237,13 +177,12 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       rename,
       remove,
       applyUploaded,
-      autosaveNow: saveNow,
     }),
     [
       entries,
       listError,
       startup,
-      autosaveState,
+      autosave,
       history,
       testAccuracy,
       trainConfig,
@@ -253,7 +192,6 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       rename,
       remove,
       applyUploaded,
-      saveNow,
     ],
   );
   return <SavedModelsContext.Provider value={value}>{children}</SavedModelsContext.Provider>;

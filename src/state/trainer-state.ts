@@ -98,9 +98,9 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
     case 'history':
       return { ...state, history: action.history, progress: action.progress };
     case 'weights':
-      return action.reason === 'restore' || action.reason === 'reset'
-        ? { ...state, restored: action.reason === 'restore', lastRun: null }
-        : state;
+      return action.reason === 'reset' ? { ...state, restored: false, lastRun: null } : state;
+    case 'restored':
+      return { ...state, restored: true, lastRun: null, numTensors: action.numTensors };
     case 'error':
       return { ...state, error: { code: action.code, message: action.message } };
     case 'crash':

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrainingHistory } from '../ml/history';
 import { autosave } from '../ml/storage/saved-models';
-import { useModel } from './use-model';
+import { useModel } from './model';
 
 /** Outcome of the latest autosave. */
 export interface AutosaveState {
@@ -12,14 +12,14 @@ export interface AutosaveState {
 
 /**
  * Writes the autosave slot whenever `useModel().current.epochs` increases and whenever
- * `stopCount` changes (the run was stopped). Writes are queued, never overlapping.
+ * `finishedRuns` changes (a run stopped, completed or diverged). Writes are queued, never overlapping.
  */
 export function useAutosave(options: {
   history: TrainingHistory | null;
   testAccuracy: number | null;
-  stopCount: number;
+  finishedRuns: number;
   enabled: boolean;
-}): AutosaveState & { saveNow: () => Promise<void> } {
+}): AutosaveState {
   const { current } = useModel();
   const [state, setState] = useState<AutosaveState>({ savedAt: null, error: null });
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -29,7 +29,7 @@ export function useAutosave(options: {
     latest.current = { current, ...options };
   });
 
-  const saveNow = useCallback(() => {
+  const save = useCallback(() => {
     queue.current = queue.current.then(async () => {
       const { current: model, history, testAccuracy } = latest.current;
       try {
@@ -39,22 +39,21 @@ export function useAutosave(options: {
         setState((s) => ({ ...s, error: err instanceof Error ? err.message : String(err) }));
       }
     });
-    return queue.current;
   }, []);
 
-  const { enabled, stopCount } = options;
+  const { enabled, finishedRuns } = options;
   const seenEpochs = useRef(current.epochs);
   useEffect(() => {
     const grew = current.epochs > seenEpochs.current;
     seenEpochs.current = current.epochs;
-    if (enabled && grew) void saveNow();
-  }, [current.epochs, enabled, saveNow]);
-  const seenStops = useRef(stopCount);
+    if (enabled && grew) save();
+  }, [current.epochs, enabled, save]);
+  const seenRuns = useRef(finishedRuns);
   useEffect(() => {
-    const stopped = stopCount !== seenStops.current;
-    seenStops.current = stopCount;
-    if (enabled && stopped) void saveNow();
-  }, [stopCount, enabled, saveNow]);
+    const ended = finishedRuns !== seenRuns.current;
+    seenRuns.current = finishedRuns;
+    if (enabled && ended) save();
+  }, [finishedRuns, enabled, save]);
 
-  return { ...state, saveNow };
+  return state;
 }

@@ -1,6 +1,8 @@
-import { createContext, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MnistData } from '../ml/mnist/dataset';
 import { loadMnist, type MnistLoadStats } from '../ml/mnist/load';
+import { strictContext } from './strict-context';
+import { absoluteUrl } from './url';
 
 /** Loading state of the MNIST dataset shared by every panel. */
 export type MnistState =
@@ -17,8 +19,12 @@ export interface MnistContextValue {
 /** Where the build serves the gzipped IDX files. */
 export const MNIST_BASE_URL = `${import.meta.env.BASE_URL}mnist/`;
 
-/** The MNIST context; read it with `useMnist`. */
-export const MnistContext = createContext<MnistContextValue | null>(null);
+const store = strictContext<MnistContextValue>('Mnist');
+/** The context itself, for tests that supply their own value. */
+export const MnistContext = store.Context;
+
+/** The shared MNIST loading state and a retry; must be used under MnistProvider. */
+export const useMnist = store.use;
 
 /** Loads MNIST once for the whole app. */
 export function MnistProvider({ children }: { children: ReactNode }) {
@@ -26,7 +32,7 @@ export function MnistProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    loadMnist(new URL(MNIST_BASE_URL, location.href).href).then(
+    loadMnist(absoluteUrl(MNIST_BASE_URL)).then(
       ({ data, stats }) => {
         if (live) setState({ status: 'ready', data, stats });
       },
@@ -43,5 +49,6 @@ export function MnistProvider({ children }: { children: ReactNode }) {
     setState({ status: 'loading' });
     setAttempt((a) => a + 1);
   }, []);
-  return <MnistContext.Provider value={{ state, retry }}>{children}</MnistContext.Provider>;
+  const value = useMemo(() => ({ state, retry }), [state, retry]);
+  return <MnistContext.Provider value={value}>{children}</MnistContext.Provider>;
 }

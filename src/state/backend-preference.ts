@@ -1,4 +1,5 @@
 import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
+import { pageParam } from './url';
 
 const STORAGE_KEY = 'digit-lab.backend';
 
@@ -13,11 +14,7 @@ function asChoice(value: string | null): BackendChoice | null {
  * comparisons), then the saved choice, then 'auto'.
  */
 export function preferredBackend(): BackendChoice {
-  return (
-    asChoice(new URLSearchParams(location.search).get('backend')) ??
-    asChoice(localStorage.getItem(STORAGE_KEY)) ??
-    'auto'
-  );
+  return asChoice(pageParam('backend')) ?? asChoice(localStorage.getItem(STORAGE_KEY)) ?? 'auto';
 }
 
 /** Saves the user's backend choice; it takes effect when the page next loads. */
