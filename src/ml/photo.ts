@@ -1,4 +1,4 @@
-import type { GrayImage } from './preprocess';
+import { luma, rgbaToGray, type GrayImage } from './image';
 
 /** Largest image file accepted for upload, in bytes (20 MB). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -48,20 +48,14 @@ export function photoToInk(rgba: ArrayLike<number>, width: number, height: numbe
   // transparent background and light ink on a transparent background both survive.
   let opaqueSum = 0;
   let opaqueCount = 0;
-  const lumOf = (i: number) =>
-    (0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2]) / 255;
   for (let i = 0; i < n; i++) {
     if (rgba[i * 4 + 3] > 127) {
-      opaqueSum += lumOf(i);
+      opaqueSum += luma(rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]);
       opaqueCount++;
     }
   }
   const matte = opaqueCount > 0 && opaqueSum / opaqueCount < 0.5 ? 1 : 0;
-  const lum = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rgba[i * 4 + 3] / 255;
-    lum[i] = lumOf(i) * a + matte * (1 - a);
-  }
+  const lum = rgbaToGray(rgba, width, height, matte).data;
 
   const inverted = median(borderValues(lum, width, height)) > 0.5;
   if (inverted) for (let i = 0; i < n; i++) lum[i] = 1 - lum[i];

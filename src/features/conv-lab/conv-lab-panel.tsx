@@ -41,20 +41,10 @@ export function ConvLabPanel() {
     const values = parseDraft(d);
     if (values) setKernel({ size: d.size, values });
   };
-  const floatImage = useMemo(
-    () =>
-      image && {
-        width: image.gray.width,
-        height: image.gray.height,
-        data: Float32Array.from(image.gray.data),
-      },
-    [image],
-  );
   const output = useMemo(
     () =>
-      floatImage &&
-      convolve(floatImage, { kernel: kernel.values, size: kernel.size, stride, padding }),
-    [floatImage, kernel, stride, padding],
+      image && convolve(image.gray, { kernel: kernel.values, size: kernel.size, stride, padding }),
+    [image, kernel, stride, padding],
   );
 
   return (
@@ -113,8 +103,8 @@ export function ConvLabPanel() {
       )}
 
       <h3>{t('pool.heading')}</h3>
-      {floatImage && output && (
-        <PoolingSection image={floatImage} convolved={output} display={display} />
+      {image && output && (
+        <PoolingSection image={image.gray} convolved={output} display={display} />
       )}
     </section>
   );

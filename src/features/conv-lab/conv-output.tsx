@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import {
+  displayImage,
   paddingAmount,
-  toDisplayBytes,
   valueRange,
   type DisplayMode,
-  type FloatImage,
   type Padding,
 } from '../../ml/conv-lab/conv-ops';
-import type { GrayImage } from '../../ml/conv-lab/grayscale';
+import type { GrayImage } from '../../ml/image';
 import { GrayView } from './gray-view';
 
 /** The formula for one output side with the numbers filled in. */
@@ -19,7 +18,7 @@ function sideFormula(n: number, p: number, k: number, s: number, out: number) {
 /** Input and convolved output side by side, the output shape and its formula, and the value range. */
 export function ConvOutput(props: {
   input: GrayImage;
-  output: FloatImage;
+  output: GrayImage;
   size: number;
   stride: number;
   padding: Padding;
@@ -28,7 +27,7 @@ export function ConvOutput(props: {
   const { input, output, size, stride, padding, display } = props;
   const { t, num } = useI18n();
   const p = paddingAmount(padding, size);
-  const bytes = useMemo(() => toDisplayBytes(output.data, display), [output, display]);
+  const bytes = useMemo(() => displayImage(output, display).data, [output, display]);
   const range = useMemo(() => valueRange(output.data), [output]);
   return (
     <div>

@@ -1,9 +1,9 @@
-import { fitWithin, grayscaleL, type GrayImage } from '../../ml/conv-lab/grayscale';
+import { fitWithin, rgbaToGrayL, type GrayImage } from '../../ml/image';
 
 /** Longest side the lab works on; larger images are scaled down first. */
 export const IMAGE_CAP = 1024;
 
-/** An image ready for the lab: grayscale pixels plus where it came from and its original size. */
+/** An image ready for the lab: grayscale pixels 0–255 plus where it came from and its original size. */
 export interface LabImage {
   gray: GrayImage;
   name: string;
@@ -46,7 +46,7 @@ export function toLabImage(
   ctx.drawImage(source, 0, 0, fit.width, fit.height);
   const rgba = ctx.getImageData(0, 0, fit.width, fit.height).data;
   return {
-    gray: grayscaleL(rgba, fit.width, fit.height),
+    gray: rgbaToGrayL(rgba, fit.width, fit.height),
     name,
     originalWidth: width,
     originalHeight: height,

@@ -1,18 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
-import {
-  pool,
-  toDisplayBytes,
-  type DisplayMode,
-  type FloatImage,
-  type PoolMode,
-} from '../../ml/conv-lab/conv-ops';
+import { displayImage, pool, type DisplayMode, type PoolMode } from '../../ml/conv-lab/conv-ops';
+import type { GrayImage } from '../../ml/image';
 import { GrayView } from './gray-view';
 
 /** Max or average pooling of the image or of the convolution output, before and after with shapes. */
 export function PoolingSection(props: {
-  image: FloatImage;
-  convolved: FloatImage;
+  image: GrayImage;
+  convolved: GrayImage;
   display: DisplayMode;
 }) {
   const { t } = useI18n();
@@ -24,8 +19,8 @@ export function PoolingSection(props: {
   // The photo is already 0–255; the convolution output needs the chosen display range.
   const display: DisplayMode = source === 'image' ? 'clip' : props.display;
   const output = useMemo(() => pool(input, mode, size, stride), [input, mode, size, stride]);
-  const inBytes = useMemo(() => toDisplayBytes(input.data, display), [input, display]);
-  const outBytes = useMemo(() => toDisplayBytes(output.data, display), [output, display]);
+  const inBytes = useMemo(() => displayImage(input, display).data, [input, display]);
+  const outBytes = useMemo(() => displayImage(output, display).data, [output, display]);
 
   return (
     <div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { GrayImage } from '../../ml/preprocess';
+import type { GrayImage } from '../../ml/image';
 
 /** A grayscale image of any aspect ratio (values in [0, 1]), scaled up without smoothing. */
 export function GrayCanvas(props: { image: GrayImage; maxSize: number; label: string }) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DigitCanvas } from '../../components/digit-canvas';
-import type { GrayImage, PreprocessResult } from '../../ml/preprocess';
+import type { GrayImage } from '../../ml/image';
+import type { PreprocessResult } from '../../ml/preprocess';
 import { useI18n } from '../../i18n/use-i18n';
 import { GrayCanvas } from './gray-canvas';
 

@@ -8,7 +8,7 @@ import {
   photoToInk,
   type UploadProblem,
 } from '../../ml/photo';
-import type { GrayImage } from '../../ml/preprocess';
+import type { GrayImage } from '../../ml/image';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** Decoded images are scaled down to this long side first: plenty for a 20 × 20 result. */
