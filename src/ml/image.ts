@@ -29,6 +29,15 @@ export interface Size {
   height: number;
 }
 
+/** A square image over existing pixels, no copy: a 28 × 28 digit from its 784 values. */
+export function squareImage(data: Float32Array): GrayImage;
+export function squareImage(data: Uint8Array | Uint8ClampedArray): GrayByteImage;
+export function squareImage(data: GrayImage['data'] | GrayByteImage['data']) {
+  const side = Math.sqrt(data.length);
+  if (!Number.isInteger(side)) throw new Error(`${data.length} pixels do not make a square`);
+  return { width: side, height: side, data };
+}
+
 function checkRgba(rgba: ArrayLike<number>, width: number, height: number): void {
   const want = width * height * 4;
   if (rgba.length !== want) {
@@ -76,7 +85,10 @@ export function rgbaToGrayL(rgba: ArrayLike<number>, width: number, height: numb
 }
 
 /** Bytes for display: `range[0]` becomes 0, `range[1]` 255, rounded and clipped (all 0 for an empty range). */
-export function toByteImage(image: GrayImage | GrayByteImage, range: GrayRange): GrayByteImage {
+export function toByteImage(
+  image: Size & { data: ArrayLike<number> },
+  range: GrayRange,
+): GrayByteImage {
   const [black, white] = range;
   const span = white - black;
   const data = new Uint8ClampedArray(image.width * image.height);

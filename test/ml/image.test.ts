@@ -7,6 +7,7 @@ import {
   resize,
   rgbaToGray,
   rgbaToGrayL,
+  squareImage,
   toByteImage,
   type GrayImage,
 } from '../../src/ml/image';
@@ -93,6 +94,16 @@ describe('toByteImage (display bytes)', () => {
     const mnist = { width: 3, height: 1, data: Uint8Array.from([0, 100, 255]) };
     expect(Array.from(toByteImage(mnist, [0, 255]).data)).toEqual([0, 100, 255]);
     expect(Array.from(toByteImage(row(3, 3), [3, 3]).data)).toEqual([0, 0]);
+  });
+});
+
+describe('squareImage', () => {
+  it('wraps 784 values as 28 × 28 without copying, and refuses a non-square count', () => {
+    const pixels = new Uint8Array(784);
+    const digit = squareImage(pixels);
+    expect([digit.width, digit.height]).toEqual([28, 28]);
+    expect(digit.data).toBe(pixels);
+    expect(() => squareImage(new Float32Array(10))).toThrow(/10 pixels do not make a square/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useI18n } from '../../i18n/use-i18n';
 import {
   displayImage,
@@ -8,7 +9,7 @@ import {
   type Padding,
 } from '../../ml/conv-lab/conv-ops';
 import type { GrayImage } from '../../ml/image';
-import { GrayView } from './gray-view';
+import { LAB_VIEW } from './lab-view';
 
 /** The formula for one output side with the numbers filled in. */
 function sideFormula(n: number, p: number, k: number, s: number, out: number) {
@@ -27,28 +28,18 @@ export function ConvOutput(props: {
   const { input, output, size, stride, padding, display } = props;
   const { t, num } = useI18n();
   const p = paddingAmount(padding, size);
-  const bytes = useMemo(() => displayImage(output, display).data, [output, display]);
+  const shown = useMemo(() => displayImage(output, display), [output, display]);
   const range = useMemo(() => valueRange(output.data), [output]);
   return (
     <div>
       <div className="conv-pair">
         <figure>
-          <GrayView
-            bytes={input.data}
-            width={input.width}
-            height={input.height}
-            label={t('conv.input')}
-          />
+          <GrayCanvas {...LAB_VIEW} image={input} label={t('conv.input')} />
           <figcaption>{t('conv.inputShape', { w: input.width, h: input.height })}</figcaption>
         </figure>
         <figure>
           {output.width > 0 ? (
-            <GrayView
-              bytes={bytes}
-              width={output.width}
-              height={output.height}
-              label={t('conv.output')}
-            />
+            <GrayCanvas {...LAB_VIEW} image={shown} label={t('conv.output')} />
           ) : (
             <p role="alert" className="error">
               {t('conv.tooSmall')}

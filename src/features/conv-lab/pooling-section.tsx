@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useI18n } from '../../i18n/use-i18n';
 import { displayImage, pool, type DisplayMode, type PoolMode } from '../../ml/conv-lab/conv-ops';
 import type { GrayImage } from '../../ml/image';
-import { GrayView } from './gray-view';
+import { LAB_VIEW } from './lab-view';
 
 /** Max or average pooling of the image or of the convolution output, before and after with shapes. */
 export function PoolingSection(props: {
@@ -19,8 +20,8 @@ export function PoolingSection(props: {
   // The photo is already 0–255; the convolution output needs the chosen display range.
   const display: DisplayMode = source === 'image' ? 'clip' : props.display;
   const output = useMemo(() => pool(input, mode, size, stride), [input, mode, size, stride]);
-  const inBytes = useMemo(() => displayImage(input, display).data, [input, display]);
-  const outBytes = useMemo(() => displayImage(output, display).data, [output, display]);
+  const shownIn = useMemo(() => displayImage(input, display), [input, display]);
+  const shownOut = useMemo(() => displayImage(output, display), [output, display]);
 
   return (
     <div>
@@ -84,23 +85,18 @@ export function PoolingSection(props: {
       </p>
       <div className="conv-pair">
         <figure>
-          <GrayView
-            bytes={inBytes}
-            width={input.width}
-            height={input.height}
-            label={t('pool.before')}
-          />
+          <GrayCanvas {...LAB_VIEW} image={shownIn} label={t('pool.before')} />
           <figcaption>{t('pool.before')}</figcaption>
         </figure>
         <figure>
           {output.width > 0 ? (
-            <GrayView
-              bytes={outBytes}
-              width={output.width}
-              height={output.height}
+            <GrayCanvas
+              {...LAB_VIEW}
+              image={shownOut}
               label={t('pool.after')}
-              maxSide={Math.round(
-                (420 * Math.max(output.width, output.height)) /
+              // Drawn at the input's scale, so the pooled image looks as much smaller as it is.
+              size={Math.round(
+                (LAB_VIEW.size * Math.max(output.width, output.height)) /
                   Math.max(input.width, input.height, 1),
               )}
             />
