@@ -189,3 +189,32 @@ export function fitInto(img: GrayImage, side: number): GrayImage {
   const size = fitSize(img.width, img.height, side);
   return resize(img, size.width, size.height);
 }
+
+/**
+ * Largest image file accepted, in bytes (30 MB): a 48-megapixel phone photo is 10–25 MB as JPEG
+ * or HEIC; anything bigger is a raw or uncompressed file that would only make the page wait.
+ */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+/**
+ * Largest accepted image side in pixels: 48-megapixel sensors give 8,064 × 6,048 (8,000 × 6,000
+ * after editing). A 10,000 × 10,000 image decodes to 400 MB of RGBA; larger sides are refused from
+ * the file header, before decoding, so a few-kilobyte decompression bomb never reaches the decoder.
+ */
+export const MAX_UPLOAD_SIDE = 10_000;
+
+/** Why an image file was refused, before or after decoding. */
+export type UploadProblem = 'empty' | 'notImage' | 'undecodable' | 'tooLarge' | 'tooManyPixels';
+
+/** Refuses a file by its declared type and size, before spending time decoding it. */
+export function checkUploadFile(file: { type: string; size: number }): UploadProblem | null {
+  if (file.size === 0) return 'empty';
+  // An empty type is unknown, not wrong: the decoder decides.
+  if (file.type !== '' && !file.type.startsWith('image/')) return 'notImage';
+  if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
+  return null;
+}
+
+/** Refuses an image whose sides exceed MAX_UPLOAD_SIDE. */
+export function checkUploadSize(width: number, height: number): UploadProblem | null {
+  return width > MAX_UPLOAD_SIDE || height > MAX_UPLOAD_SIDE ? 'tooManyPixels' : null;
+}

@@ -1,26 +1,7 @@
 import { luma, rgbaToGray, type GrayImage } from './image';
 
-/** Largest image file accepted for upload, in bytes (20 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** Largest accepted image side in pixels. */
-export const MAX_UPLOAD_SIDE = 8000;
 /** Below this spread between background and brightest ink an image counts as blank. */
 export const MIN_CONTRAST = 0.15;
-
-/** Why an upload was refused, before or after decoding. */
-export type UploadProblem = 'notImage' | 'tooLarge' | 'tooManyPixels' | 'blank';
-
-/** Refuses a file by its declared type and size, before spending time decoding it. */
-export function checkUploadFile(file: { type: string; size: number }): UploadProblem | null {
-  if (file.type !== '' && !file.type.startsWith('image/')) return 'notImage';
-  if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
-  return null;
-}
-
-/** Refuses a decoded image whose sides exceed MAX_UPLOAD_SIDE. */
-export function checkUploadSize(width: number, height: number): UploadProblem | null {
-  return width > MAX_UPLOAD_SIDE || height > MAX_UPLOAD_SIDE ? 'tooManyPixels' : null;
-}
 
 /** A photo or scan turned into MNIST polarity (bright ink on black), or `blank` when it has no ink. */
 export type PhotoInk = { status: 'blank' } | { status: 'ok'; image: GrayImage; inverted: boolean };

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkUploadFile,
+  checkUploadSize,
   crop,
   fitInto,
   fitSize,
   fitWithin,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_SIDE,
   resize,
   rgbaToGray,
   rgbaToGrayL,
@@ -155,5 +159,26 @@ describe('fit sizes', () => {
     expect(fitWithin(1024, 10, 1024)).toEqual({ width: 1024, height: 10, scaled: false });
     expect(fitWithin(4000, 3000, 1024)).toEqual({ width: 1024, height: 768, scaled: true });
     expect(fitWithin(500, 2048, 1024)).toEqual({ width: 250, height: 1024, scaled: true });
+  });
+});
+
+describe('the upload check', () => {
+  it('takes a 48-megapixel phone photo and refuses what is bigger', () => {
+    expect(MAX_UPLOAD_BYTES).toBe(30 * 1024 * 1024);
+    expect(MAX_UPLOAD_SIDE).toBe(10_000);
+    expect(checkUploadFile({ type: 'image/jpeg', size: 25 * 1024 * 1024 })).toBeNull();
+    expect(checkUploadSize(8064, 6048)).toBeNull();
+    expect(checkUploadSize(MAX_UPLOAD_SIDE, MAX_UPLOAD_SIDE)).toBeNull();
+    expect(checkUploadSize(MAX_UPLOAD_SIDE + 1, 10)).toBe('tooManyPixels');
+    expect(checkUploadSize(10, MAX_UPLOAD_SIDE + 1)).toBe('tooManyPixels');
+  });
+
+  it('refuses empty, non-image and oversized files before decoding', () => {
+    expect(checkUploadFile({ type: 'image/png', size: 0 })).toBe('empty');
+    expect(checkUploadFile({ type: 'text/plain', size: 10 })).toBe('notImage');
+    expect(checkUploadFile({ type: 'image/png', size: MAX_UPLOAD_BYTES + 1 })).toBe('tooLarge');
+    expect(checkUploadFile({ type: 'image/png', size: MAX_UPLOAD_BYTES })).toBeNull();
+    // A file without a declared type is left to the decoder.
+    expect(checkUploadFile({ type: '', size: 1000 })).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ export function ConvLabPanel() {
         </p>
       ) : (
         <p role={firstLoad ? 'alert' : 'status'}>
-          {firstLoad ? t('conv.image.failed', { message: firstLoad }) : t('conv.image.loading')}
+          {firstLoad ? t('upload.failed', { message: firstLoad }) : t('conv.image.loading')}
         </p>
       )}
       <p className="note">{t('conv.image.grayNote')}</p>

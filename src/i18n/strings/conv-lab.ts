@@ -14,14 +14,6 @@ export const en = {
   'conv.image.info': 'Using “{name}”: {w} × {h} pixels, grayscale.',
   'conv.image.scaled': 'Scaled down from {w} × {h} to fit {cap} px.',
   'conv.image.loading': 'Loading the sample image…',
-  'conv.image.notImage':
-    '“{name}” is not an image. Choose a PNG, JPEG, GIF, WebP or BMP file; the current image stays.',
-  'conv.image.empty': '“{name}” is empty (0 bytes); the current image stays.',
-  'conv.image.undecodable':
-    '“{name}” could not be decoded as an image (damaged or unsupported format); the current image stays.',
-  'conv.image.tooLarge':
-    '“{name}” is too large (over 50 MB or 12,000 pixels on a side); the current image stays.',
-  'conv.image.failed': 'Could not load the image: {message}',
   'conv.image.grayNote':
     "Colour images are converted as PIL's convert('L') does: L = R × 299/1000 + G × 587/1000 + B × 114/1000. Pixel values run from 0 (black) to 255 (white).",
   'conv.webcam.start': 'Use webcam',
@@ -169,13 +161,6 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.image.info': '当前图像“{name}”：{w} × {h} 像素，灰度。',
   'conv.image.scaled': '已从 {w} × {h} 缩小到 {cap} 像素以内。',
   'conv.image.loading': '正在加载示例图片…',
-  'conv.image.notImage':
-    '“{name}”不是图片。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件；当前图像保持不变。',
-  'conv.image.empty': '“{name}”是空文件（0 字节）；当前图像保持不变。',
-  'conv.image.undecodable':
-    '无法把“{name}”解码为图片（文件损坏或格式不受支持）；当前图像保持不变。',
-  'conv.image.tooLarge': '“{name}”太大（超过 50 MB 或边长超过 12,000 像素）；当前图像保持不变。',
-  'conv.image.failed': '无法加载图片：{message}',
   'conv.image.grayNote':
     "彩色图片按 PIL 的 convert('L') 方式转换：L = R × 299/1000 + G × 587/1000 + B × 114/1000。像素值从 0（黑）到 255（白）。",
   'conv.webcam.start': '使用摄像头',
