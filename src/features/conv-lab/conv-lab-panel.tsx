@@ -1,3 +1,4 @@
+import '../../components/lesson.css';
 import './conv-lab.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
@@ -48,7 +49,7 @@ export function ConvLabPanel() {
   );
 
   return (
-    <section className="panel conv-lab" aria-labelledby="conv-heading">
+    <section className="panel conv-lab lesson" aria-labelledby="conv-heading">
       <h2 id="conv-heading">{t('conv.heading')}</h2>
       <p>{t('conv.intro')}</p>
 

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { CrossEntropySection } from '../../../src/features/conv-lab/cross-entropy-section';
+import { CrossEntropySection } from '../../../src/features/concepts/cross-entropy-section';
 import { InputContext, type NetworkInput } from '../../../src/hooks/input-context';
 import { MnistContext } from '../../../src/hooks/mnist-context';
 import { DEFAULT_MODEL_CONFIG, ModelProvider } from '../../../src/hooks/model-context';
