@@ -3,7 +3,8 @@ import { computeFeatureMaps, createFeatureModel } from '../../src/ml/features';
 import { setupBackend, type BackendChoice } from '../../src/ml/backend';
 import { predictOne } from '../../src/ml/inference';
 import { createModel } from '../../src/ml/model';
-import { preprocess, type GrayImage } from '../../src/ml/preprocess';
+import type { GrayImage } from '../../src/ml/image';
+import { preprocess } from '../../src/ml/preprocess';
 import { round, type BenchContext } from '../bench-context';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 

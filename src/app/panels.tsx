@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ConceptsPanel } from '../features/conv-lab/concepts-panel';
+import { ConceptsPanel } from '../features/concepts/concepts-panel';
 import { ConvLabPanel } from '../features/conv-lab/conv-lab-panel';
 import { DatasetPanel } from '../features/dataset/dataset-panel';
 import { ModelPanel } from '../features/model/model-panel';

@@ -1,4 +1,5 @@
 import * as common from './strings/common';
+import * as concepts from './strings/concepts';
 import * as convLab from './strings/conv-lab';
 import * as dataset from './strings/dataset';
 import * as draw from './strings/draw';
@@ -17,6 +18,7 @@ const en = {
   ...draw.en,
   ...network.en,
   ...convLab.en,
+  ...concepts.en,
   ...evaluate.en,
   ...savedModels.en,
 };
@@ -28,6 +30,7 @@ const zh: Record<keyof typeof en, string> = {
   ...draw.zh,
   ...network.zh,
   ...convLab.zh,
+  ...concepts.zh,
   ...evaluate.zh,
   ...savedModels.zh,
 };

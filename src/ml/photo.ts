@@ -1,26 +1,7 @@
-import type { GrayImage } from './preprocess';
+import { luma, rgbaToGray, type GrayImage } from './image';
 
-/** Largest image file accepted for upload, in bytes (20 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** Largest accepted image side in pixels. */
-export const MAX_UPLOAD_SIDE = 8000;
 /** Below this spread between background and brightest ink an image counts as blank. */
 export const MIN_CONTRAST = 0.15;
-
-/** Why an upload was refused, before or after decoding. */
-export type UploadProblem = 'notImage' | 'tooLarge' | 'tooManyPixels' | 'blank';
-
-/** Refuses a file by its declared type and size, before spending time decoding it. */
-export function checkUploadFile(file: { type: string; size: number }): UploadProblem | null {
-  if (file.type !== '' && !file.type.startsWith('image/')) return 'notImage';
-  if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
-  return null;
-}
-
-/** Refuses a decoded image whose sides exceed MAX_UPLOAD_SIDE. */
-export function checkUploadSize(width: number, height: number): UploadProblem | null {
-  return width > MAX_UPLOAD_SIDE || height > MAX_UPLOAD_SIDE ? 'tooManyPixels' : null;
-}
 
 /** A photo or scan turned into MNIST polarity (bright ink on black), or `blank` when it has no ink. */
 export type PhotoInk = { status: 'blank' } | { status: 'ok'; image: GrayImage; inverted: boolean };
@@ -48,20 +29,14 @@ export function photoToInk(rgba: ArrayLike<number>, width: number, height: numbe
   // transparent background and light ink on a transparent background both survive.
   let opaqueSum = 0;
   let opaqueCount = 0;
-  const lumOf = (i: number) =>
-    (0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2]) / 255;
   for (let i = 0; i < n; i++) {
     if (rgba[i * 4 + 3] > 127) {
-      opaqueSum += lumOf(i);
+      opaqueSum += luma(rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]);
       opaqueCount++;
     }
   }
   const matte = opaqueCount > 0 && opaqueSum / opaqueCount < 0.5 ? 1 : 0;
-  const lum = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rgba[i * 4 + 3] / 255;
-    lum[i] = lumOf(i) * a + matte * (1 - a);
-  }
+  const lum = rgbaToGray(rgba, width, height, matte).data;
 
   const inverted = median(borderValues(lum, width, height)) > 0.5;
   if (inverted) for (let i = 0; i < n; i++) lum[i] = 1 - lum[i];

@@ -119,6 +119,18 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   await expect
     .poll(() => page.getByRole('alert').first().textContent())
     .toMatch(/“broken\.png” could not be decoded/);
+  // The Draw panel's limits and words: a PNG whose header claims 50,000 × 50,000 (a decompression
+  // bomb) is refused from its header, before any decoding.
+  const bomb = Buffer.alloc(33); // signature, then an IHDR chunk with its sides and bit depth
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13]).copy(bomb);
+  bomb.write('IHDR', 12, 'ascii');
+  bomb.writeUInt32BE(50_000, 16);
+  bomb.writeUInt32BE(50_000, 20);
+  bomb[24] = 8;
+  await upload.setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: bomb });
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent())
+    .toMatch(/“bomb\.png” is larger than 10,000 pixels on a side/);
   expect(await page.getByTestId('image-info').textContent()).toContain('landscape.png');
 
   // A dropped image larger than the cap is scaled down, and grayscaled as PIL does (red → 76, blue → 29).

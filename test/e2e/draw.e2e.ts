@@ -208,18 +208,23 @@ it('predicts an uploaded test-set digit as predictOne does, and refuses bad file
     buffer: await pngOf(page, blank, 60, 60),
   });
   await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/looks blank/);
+  // The limits are the conv lab's too: 10,000 px a side and 30 MB.
   await upload.setInputFiles({
     name: 'wide.png',
     mimeType: 'image/png',
-    buffer: await pngOf(page, new Uint8ClampedArray(8001 * 2 * 4).fill(255), 8001, 2),
+    buffer: await pngOf(page, new Uint8ClampedArray(10_001 * 2 * 4).fill(255), 10_001, 2),
   });
-  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/8000 pixels/);
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toMatch(/“wide\.png” is larger than 10,000 pixels on a side/);
   await upload.setInputFiles({
     name: 'huge.png',
     mimeType: 'image/png',
-    buffer: Buffer.alloc(21 * 1024 * 1024),
+    buffer: Buffer.alloc(31 * 1024 * 1024),
   });
-  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/larger than 20 MB/);
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toMatch(/“huge\.png” is larger than 30 MB/);
   expect(await barPercents(page)).toEqual(before);
   expect(await page.getByTestId('top-digit').textContent()).toBe(String(shown));
   await screenshot(page, 'upload');

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { crop, type GrayImage } from '../../src/ml/image';
 import {
   centerOfMass,
-  crop,
   FIT_SIDE,
   inkBox,
   MNIST_CENTER,
   plainDownscale,
   preprocess,
-  resize,
-  rgbaToGray,
-  type GrayImage,
 } from '../../src/ml/preprocess';
 
 /** A black width×height image with the rectangle [x0, x1) × [y0, y1) set to `value`. */
@@ -40,25 +37,6 @@ function stroke(from: [number, number], to: [number, number], radius = 9): GrayI
   }
   return { data, width: side, height: side };
 }
-
-describe('resampling', () => {
-  it('averages areas when shrinking (hand-computed)', () => {
-    const img = { data: Float32Array.from([1, 0, 1, 1]), width: 4, height: 1 };
-    expect(Array.from(resize(img, 2, 1).data)).toEqual([0.5, 1]);
-    const three = { data: Float32Array.from([1, 0, 0]), width: 3, height: 1 };
-    const two = resize(three, 2, 1).data;
-    expect(two[0]).toBeCloseTo(2 / 3, 6); // covers pixel 0 fully and half of pixel 1
-    expect(two[1]).toBe(0);
-    // Shrinking keeps the total ink (mass) per unit area.
-    const block = rectImage(10, 10, { x0: 0, y0: 0, x1: 5, y1: 10 });
-    expect(Array.from(resize(block, 2, 2).data)).toEqual([1, 0, 1, 0]);
-  });
-
-  it('interpolates bilinearly when growing, not nearest-neighbour', () => {
-    const img = { data: Float32Array.from([0, 1]), width: 2, height: 1 };
-    expect(Array.from(resize(img, 4, 1).data)).toEqual([0, 0.25, 0.75, 1]);
-  });
-});
 
 describe('ink box, crop and centre of mass', () => {
   it('finds the ink and crops to it', () => {
@@ -152,10 +130,5 @@ describe('MNIST-style preprocessing', () => {
     expect(raw[0]).toBe(1);
     expect(raw[13]).toBe(1);
     expect(raw[14]).toBe(0);
-  });
-
-  it('reads canvas RGBA as luminance, transparent as background', () => {
-    const rgba = Uint8ClampedArray.from([255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 0]);
-    expect(Array.from(rgbaToGray(rgba, 3, 1))).toEqual([1, 0, 0]);
   });
 });

@@ -1,3 +1,4 @@
+import '../../components/lesson.css';
 import './conv-lab.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
@@ -41,24 +42,14 @@ export function ConvLabPanel() {
     const values = parseDraft(d);
     if (values) setKernel({ size: d.size, values });
   };
-  const floatImage = useMemo(
-    () =>
-      image && {
-        width: image.gray.width,
-        height: image.gray.height,
-        data: Float32Array.from(image.gray.data),
-      },
-    [image],
-  );
   const output = useMemo(
     () =>
-      floatImage &&
-      convolve(floatImage, { kernel: kernel.values, size: kernel.size, stride, padding }),
-    [floatImage, kernel, stride, padding],
+      image && convolve(image.gray, { kernel: kernel.values, size: kernel.size, stride, padding }),
+    [image, kernel, stride, padding],
   );
 
   return (
-    <section className="panel conv-lab" aria-labelledby="conv-heading">
+    <section className="panel conv-lab lesson" aria-labelledby="conv-heading">
       <h2 id="conv-heading">{t('conv.heading')}</h2>
       <p>{t('conv.intro')}</p>
 
@@ -76,7 +67,7 @@ export function ConvLabPanel() {
         </p>
       ) : (
         <p role={firstLoad ? 'alert' : 'status'}>
-          {firstLoad ? t('conv.image.failed', { message: firstLoad }) : t('conv.image.loading')}
+          {firstLoad ? t('upload.failed', { message: firstLoad }) : t('conv.image.loading')}
         </p>
       )}
       <p className="note">{t('conv.image.grayNote')}</p>
@@ -113,8 +104,8 @@ export function ConvLabPanel() {
       )}
 
       <h3>{t('pool.heading')}</h3>
-      {floatImage && output && (
-        <PoolingSection image={floatImage} convolved={output} display={display} />
+      {image && output && (
+        <PoolingSection image={image.gray} convolved={output} display={display} />
       )}
     </section>
   );

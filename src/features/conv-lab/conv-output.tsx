@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useI18n } from '../../i18n/use-i18n';
 import {
+  displayImage,
   paddingAmount,
-  toDisplayBytes,
   valueRange,
   type DisplayMode,
-  type FloatImage,
   type Padding,
 } from '../../ml/conv-lab/conv-ops';
-import type { GrayImage } from '../../ml/conv-lab/grayscale';
-import { GrayView } from './gray-view';
+import type { GrayImage } from '../../ml/image';
+import { LAB_VIEW } from './lab-view';
 
 /** The formula for one output side with the numbers filled in. */
 function sideFormula(n: number, p: number, k: number, s: number, out: number) {
@@ -19,7 +19,7 @@ function sideFormula(n: number, p: number, k: number, s: number, out: number) {
 /** Input and convolved output side by side, the output shape and its formula, and the value range. */
 export function ConvOutput(props: {
   input: GrayImage;
-  output: FloatImage;
+  output: GrayImage;
   size: number;
   stride: number;
   padding: Padding;
@@ -28,28 +28,18 @@ export function ConvOutput(props: {
   const { input, output, size, stride, padding, display } = props;
   const { t, num } = useI18n();
   const p = paddingAmount(padding, size);
-  const bytes = useMemo(() => toDisplayBytes(output.data, display), [output, display]);
+  const shown = useMemo(() => displayImage(output, display), [output, display]);
   const range = useMemo(() => valueRange(output.data), [output]);
   return (
     <div>
       <div className="conv-pair">
         <figure>
-          <GrayView
-            bytes={input.data}
-            width={input.width}
-            height={input.height}
-            label={t('conv.input')}
-          />
+          <GrayCanvas {...LAB_VIEW} image={input} label={t('conv.input')} />
           <figcaption>{t('conv.inputShape', { w: input.width, h: input.height })}</figcaption>
         </figure>
         <figure>
           {output.width > 0 ? (
-            <GrayView
-              bytes={bytes}
-              width={output.width}
-              height={output.height}
-              label={t('conv.output')}
-            />
+            <GrayCanvas {...LAB_VIEW} image={shown} label={t('conv.output')} />
           ) : (
             <p role="alert" className="error">
               {t('conv.tooSmall')}

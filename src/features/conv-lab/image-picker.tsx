@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { DropTarget } from '../../components/drop-target';
+import { imageFileMessage } from '../../components/image-file';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { decodeImage, ImageLoadError, IMAGE_CAP, loadSample, type LabImage } from './load-image';
+import { IMAGE_CAP, loadImageFile, loadSample, type LabImage } from './load-image';
 import { WebcamCapture } from './webcam-capture';
 
 /** The bundled samples (public/samples, CC0). */
@@ -13,7 +14,8 @@ const SAMPLES: { file: string; label: MessageKey }[] = [
 
 /** Picks the lab's image: a sample, an uploaded or dropped file, or a webcam frame. */
 export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,19 +25,13 @@ export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void })
       onImage(await task());
       setProblem(null);
     } catch (err) {
-      if (err instanceof ImageLoadError) {
-        setProblem(t(`conv.image.${err.problem}`, { name: err.fileName }));
-      } else {
-        setProblem(
-          t('conv.image.failed', { message: err instanceof Error ? err.message : String(err) }),
-        );
-      }
+      setProblem(imageFileMessage(i18n, err));
     } finally {
       setBusy(false);
     }
   };
   const loadFile = (file: File | undefined) => {
-    if (file) void load(() => decodeImage(file, file.name));
+    if (file) void load(() => loadImageFile(file, file.name));
   };
 
   return (

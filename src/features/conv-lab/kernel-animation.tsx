@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
-import { convStep, outputSize, type FloatImage } from '../../ml/conv-lab/conv-ops';
-import type { GrayImage } from '../../ml/conv-lab/grayscale';
+import { convStep, outputSize } from '../../ml/conv-lab/conv-ops';
+import type { GrayImage } from '../../ml/image';
 
 /** Side of the patch the animation walks over. */
 const PATCH = 7;
 const STEP_MS = 900;
 
 /** The PATCH × PATCH pixels at the centre of the image (zeros beyond a smaller image). */
-function centrePatch(image: GrayImage): FloatImage {
+function centrePatch(image: GrayImage): GrayImage {
   const x0 = Math.max(0, Math.floor(image.width / 2) - 3);
   const y0 = Math.max(0, Math.floor(image.height / 2) - 3);
   const data = new Float32Array(PATCH * PATCH);

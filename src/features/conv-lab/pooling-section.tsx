@@ -1,18 +1,14 @@
 import { useMemo, useState } from 'react';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useI18n } from '../../i18n/use-i18n';
-import {
-  pool,
-  toDisplayBytes,
-  type DisplayMode,
-  type FloatImage,
-  type PoolMode,
-} from '../../ml/conv-lab/conv-ops';
-import { GrayView } from './gray-view';
+import { displayImage, pool, type DisplayMode, type PoolMode } from '../../ml/conv-lab/conv-ops';
+import type { GrayImage } from '../../ml/image';
+import { LAB_VIEW } from './lab-view';
 
 /** Max or average pooling of the image or of the convolution output, before and after with shapes. */
 export function PoolingSection(props: {
-  image: FloatImage;
-  convolved: FloatImage;
+  image: GrayImage;
+  convolved: GrayImage;
   display: DisplayMode;
 }) {
   const { t } = useI18n();
@@ -24,8 +20,8 @@ export function PoolingSection(props: {
   // The photo is already 0–255; the convolution output needs the chosen display range.
   const display: DisplayMode = source === 'image' ? 'clip' : props.display;
   const output = useMemo(() => pool(input, mode, size, stride), [input, mode, size, stride]);
-  const inBytes = useMemo(() => toDisplayBytes(input.data, display), [input, display]);
-  const outBytes = useMemo(() => toDisplayBytes(output.data, display), [output, display]);
+  const shownIn = useMemo(() => displayImage(input, display), [input, display]);
+  const shownOut = useMemo(() => displayImage(output, display), [output, display]);
 
   return (
     <div>
@@ -89,23 +85,18 @@ export function PoolingSection(props: {
       </p>
       <div className="conv-pair">
         <figure>
-          <GrayView
-            bytes={inBytes}
-            width={input.width}
-            height={input.height}
-            label={t('pool.before')}
-          />
+          <GrayCanvas {...LAB_VIEW} image={shownIn} label={t('pool.before')} />
           <figcaption>{t('pool.before')}</figcaption>
         </figure>
         <figure>
           {output.width > 0 ? (
-            <GrayView
-              bytes={outBytes}
-              width={output.width}
-              height={output.height}
+            <GrayCanvas
+              {...LAB_VIEW}
+              image={shownOut}
               label={t('pool.after')}
-              maxSide={Math.round(
-                (420 * Math.max(output.width, output.height)) /
+              // Drawn at the input's scale, so the pooled image looks as much smaller as it is.
+              size={Math.round(
+                (LAB_VIEW.size * Math.max(output.width, output.height)) /
                   Math.max(input.width, input.height, 1),
               )}
             />

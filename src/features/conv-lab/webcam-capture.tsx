@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
-import { toLabImage, type LabImage } from './load-image';
+import { readPixels } from '../../components/image-file';
+import { IMAGE_CAP, toLabImage, type LabImage } from './load-image';
 
 /** Starts the camera on request and hands over one frame; explains denial or absence. */
 export function WebcamCapture(props: {
@@ -44,7 +45,8 @@ export function WebcamCapture(props: {
   const capture = () => {
     const v = video.current;
     if (!v || v.videoWidth === 0) return;
-    onImage(toLabImage(v, v.videoWidth, v.videoHeight, t('conv.webcam.frame')));
+    const frame = readPixels(v, v.videoWidth, v.videoHeight, IMAGE_CAP);
+    onImage(toLabImage(frame, t('conv.webcam.frame')));
     setStream(null);
   };
 

@@ -1,4 +1,5 @@
-import { DigitCanvas } from '../../components/digit-canvas';
+import { GrayCanvas } from '../../components/gray-canvas';
+import { squareImage } from '../../ml/image';
 import { imageAt, MNIST_SIDE, type MnistSplit, type SplitName } from '../../ml/mnist/dataset';
 import { useI18n } from '../../i18n/use-i18n';
 
@@ -22,7 +23,12 @@ export function ImageDetail(props: { split: MnistSplit; splitName: SplitName; in
           label,
         })}
       </figcaption>
-      <DigitCanvas pixels={pixels} size={224} label={t('dataset.imageAlt', { index, label })} />
+      <GrayCanvas
+        image={squareImage(pixels)}
+        range={[0, 255]}
+        size={224}
+        label={t('dataset.imageAlt', { index, label })}
+      />
       <details open>
         <summary>{t('dataset.matrix')}</summary>
         <table className="pixel-matrix">

@@ -1,4 +1,5 @@
-import { DigitCanvas } from '../../components/digit-canvas';
+import { GrayCanvas } from '../../components/gray-canvas';
+import { squareImage } from '../../ml/image';
 import { imageAt, type MnistSplit } from '../../ml/mnist/dataset';
 import { useI18n } from '../../i18n/use-i18n';
 
@@ -23,8 +24,9 @@ export function ImageGrid(props: {
               onClick={() => onSelect(index)}
               title={`#${index}`}
             >
-              <DigitCanvas
-                pixels={imageAt(split, index)}
+              <GrayCanvas
+                image={squareImage(imageAt(split, index))}
+                range={[0, 255]}
                 size={42}
                 label={t('dataset.imageAlt', { index, label })}
               />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
-import { rgbaToGray, type GrayImage } from '../../ml/preprocess';
+import { rgbaToGray, type GrayImage } from '../../ml/image';
 import { useStrokes, type Stroke } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 
@@ -50,7 +50,7 @@ export function DrawPad({ onInk }: { onInk: (image: GrayImage) => void }) {
     const ctx = context();
     if (!ctx) return;
     const { data } = ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE);
-    onInk({ data: rgbaToGray(data, PAD_SIDE, PAD_SIDE), width: PAD_SIDE, height: PAD_SIDE });
+    onInk(rgbaToGray(data, PAD_SIDE, PAD_SIDE));
   }, [onInk]);
 
   const redraw = useCallback(() => {

@@ -5,12 +5,8 @@ import { useModel } from '../../state/model';
 import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { predictOne, type Prediction } from '../../ml/inference';
-import {
-  plainDownscale,
-  preprocess,
-  type GrayImage,
-  type PreprocessResult,
-} from '../../ml/preprocess';
+import type { GrayImage } from '../../ml/image';
+import { plainDownscale, preprocess, type PreprocessResult } from '../../ml/preprocess';
 import { DrawPad } from './draw-pad';
 import { PredictionView } from './prediction-view';
 import { PreprocessSteps } from './preprocess-steps';

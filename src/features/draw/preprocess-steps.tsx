@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { DigitCanvas } from '../../components/digit-canvas';
-import type { GrayImage, PreprocessResult } from '../../ml/preprocess';
+import { GrayCanvas } from '../../components/gray-canvas';
+import { squareImage, type GrayImage, type GrayRange } from '../../ml/image';
+import type { PreprocessResult } from '../../ml/preprocess';
 import { useI18n } from '../../i18n/use-i18n';
-import { GrayCanvas } from './gray-canvas';
 
 const SIZE = 112;
+/** Drawn ink runs from 0 (background) to 1. */
+const INK: GrayRange = [0, 1];
 
 /** The preprocessing pipeline as pictures: input, crop, 20 × 20 fit, and the centred 28 × 28. */
 export function PreprocessSteps(props: {
@@ -20,7 +22,7 @@ export function PreprocessSteps(props: {
     {
       key: 'input',
       caption: t('draw.step.input'),
-      view: <GrayCanvas image={input} maxSize={SIZE} label={t('draw.step.input')} />,
+      view: <GrayCanvas image={input} range={INK} size={SIZE} label={t('draw.step.input')} />,
     },
     {
       key: 'cropped',
@@ -28,7 +30,8 @@ export function PreprocessSteps(props: {
       view: (
         <GrayCanvas
           image={cropped}
-          maxSize={SIZE}
+          range={INK}
+          size={SIZE}
           label={t('draw.step.cropped', { w: cropped.width, h: cropped.height })}
         />
       ),
@@ -39,7 +42,8 @@ export function PreprocessSteps(props: {
       view: (
         <GrayCanvas
           image={fitted}
-          maxSize={(SIZE * Math.max(fitted.width, fitted.height)) / 28}
+          range={INK}
+          size={(SIZE * Math.max(fitted.width, fitted.height)) / 28}
           label={t('draw.step.fitted', { w: fitted.width, h: fitted.height })}
         />
       ),
@@ -49,7 +53,12 @@ export function PreprocessSteps(props: {
       caption: t('draw.step.final'),
       view: (
         <div className="com-wrap">
-          <DigitCanvas pixels={final} max={1} size={SIZE} label={t('draw.step.final')} />
+          <GrayCanvas
+            image={squareImage(final)}
+            range={INK}
+            size={SIZE}
+            label={t('draw.step.final')}
+          />
           <span
             className="com-mark"
             title={t('draw.com', { x: num(com.x, 1), y: num(com.y, 1) })}
@@ -66,7 +75,9 @@ export function PreprocessSteps(props: {
     steps.push({
       key: 'raw',
       caption: t('draw.step.raw'),
-      view: <DigitCanvas pixels={raw} max={1} size={SIZE} label={t('draw.step.raw')} />,
+      view: (
+        <GrayCanvas image={squareImage(raw)} range={INK} size={SIZE} label={t('draw.step.raw')} />
+      ),
     });
   }
   return (

@@ -1,63 +1,45 @@
 import { useRef, useState } from 'react';
 import { DropTarget } from '../../components/drop-target';
-import {
-  checkUploadFile,
-  checkUploadSize,
-  MAX_UPLOAD_BYTES,
-  MAX_UPLOAD_SIDE,
-  photoToInk,
-  type UploadProblem,
-} from '../../ml/photo';
-import type { GrayImage } from '../../ml/preprocess';
+import { decodeImageFile, imageFileMessage } from '../../components/image-file';
+import type { GrayImage } from '../../ml/image';
+import { photoToInk } from '../../ml/photo';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** Decoded images are scaled down to this long side first: plenty for a 20 × 20 result. */
 const WORK_SIDE = 560;
 
-type Decoded = { problem: UploadProblem } | { image: GrayImage; inverted: boolean };
+/** Why the last file was not used: no ink in it, or the error that refused it. */
+type Refusal = 'blank' | { error: unknown };
 
-async function decode(file: File): Promise<Decoded> {
-  const early = checkUploadFile(file);
-  if (early) return { problem: early };
-  let bitmap: ImageBitmap;
+type Outcome = { refusal: Refusal } | { image: GrayImage; inverted: boolean };
+
+async function decode(file: File): Promise<Outcome> {
   try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    return { problem: 'notImage' };
-  }
-  try {
-    const tooBig = checkUploadSize(bitmap.width, bitmap.height);
-    if (tooBig) return { problem: tooBig };
-    const scale = Math.min(1, WORK_SIDE / Math.max(bitmap.width, bitmap.height));
-    const w = Math.max(1, Math.round(bitmap.width * scale));
-    const h = Math.max(1, Math.round(bitmap.height * scale));
-    const ctx = new OffscreenCanvas(w, h).getContext('2d');
-    if (!ctx) return { problem: 'notImage' };
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, 0, 0, w, h);
-    const ink = photoToInk(ctx.getImageData(0, 0, w, h).data, w, h);
-    return ink.status === 'blank' ? { problem: 'blank' } : ink;
-  } finally {
-    bitmap.close();
+    const { rgba, width, height } = await decodeImageFile(file, file.name, WORK_SIDE);
+    const ink = photoToInk(rgba, width, height);
+    return ink.status === 'blank' ? { refusal: 'blank' } : ink;
+  } catch (err) {
+    return { refusal: { error: err } };
   }
 }
 
 /** A file picker and drop zone for a photo or scan of a digit; refuses bad files with a message. */
 export function UploadImage(props: { onImage: (image: GrayImage, inverted: boolean) => void }) {
   const { onImage } = props;
-  const { t } = useI18n();
-  const [problem, setProblem] = useState<UploadProblem | null>(null);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   // Only the latest upload may land, whatever order the decodes finish in.
   const latest = useRef(0);
 
   const take = async (file: File | undefined) => {
     if (!file) return;
     const ticket = ++latest.current;
-    const result: Decoded = await decode(file).catch(() => ({ problem: 'notImage' as const }));
+    const result = await decode(file);
     if (ticket !== latest.current) return;
-    if ('problem' in result) setProblem(result.problem);
+    if ('refusal' in result) setRefusal(result.refusal);
     else {
-      setProblem(null);
+      setRefusal(null);
       onImage(result.image, result.inverted);
     }
   };
@@ -76,12 +58,9 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
         />
       </label>
       <span>{t('draw.drop')}</span>
-      {problem && (
+      {refusal && (
         <p role="alert" className="error">
-          {t(`draw.problem.${problem}`, {
-            mb: MAX_UPLOAD_BYTES / 1024 / 1024,
-            side: MAX_UPLOAD_SIDE,
-          })}
+          {refusal === 'blank' ? t('draw.problem.blank') : imageFileMessage(i18n, refusal.error)}
         </p>
       )}
     </DropTarget>

@@ -1,6 +1,7 @@
-import { DigitCanvas } from '../../components/digit-canvas';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useI18n } from '../../i18n/use-i18n';
 import type { SplitPredictions } from '../../ml/evaluate';
+import { squareImage } from '../../ml/image';
 import { imageAt, type MnistSplit } from '../../ml/mnist/dataset';
 
 /** Test images with what the network predicted, the true label and its confidence. */
@@ -22,8 +23,9 @@ export function ImageGallery(props: {
         };
         return (
           <li key={index}>
-            <DigitCanvas
-              pixels={imageAt(split, index)}
+            <GrayCanvas
+              image={squareImage(imageAt(split, index))}
+              range={[0, 255]}
               size={56}
               label={t('evaluate.imageAlt', params)}
             />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { DigitCanvas } from '../../components/digit-canvas';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useMnist } from '../../state/mnist';
 import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
+import { squareImage } from '../../ml/image';
 import { bytesToInput } from '../../ml/inference';
 import { imageAt } from '../../ml/mnist/dataset';
 
@@ -38,7 +39,7 @@ export function InputPicker() {
       <h3>{t('network.input')}</h3>
       {input && source ? (
         <figure>
-          <DigitCanvas pixels={input.pixels} max={1} size={112} label={source} />
+          <GrayCanvas image={squareImage(input.pixels)} range={[0, 1]} size={112} label={source} />
           <figcaption data-testid="network-input">{t('network.inputOf', { source })}</figcaption>
         </figure>
       ) : (

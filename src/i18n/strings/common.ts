@@ -40,6 +40,16 @@ export const en = {
   'data.failed': 'Could not load MNIST: {message}',
   'data.ready': 'MNIST ready: {bytes} MB downloaded in {ms} ms',
   'common.retry': 'Try again',
+  'upload.empty': '“{name}” is empty (0 bytes); the current image stays.',
+  'upload.notImage':
+    '“{name}” is not an image this browser can read. Choose a PNG, JPEG, GIF, WebP or BMP file; the current image stays.',
+  'upload.undecodable':
+    '“{name}” could not be decoded as an image (damaged or unsupported format); the current image stays.',
+  'upload.tooLarge':
+    '“{name}” is larger than {mb} MB. Try a smaller image; the current image stays.',
+  'upload.tooManyPixels':
+    '“{name}” is larger than {side} pixels on a side. Try a smaller image; the current image stays.',
+  'upload.failed': 'Could not load the image: {message}',
 } satisfies Record<string, string>;
 
 /** App-wide strings in Simplified Chinese. */
@@ -84,4 +94,12 @@ export const zh: Record<keyof typeof en, string> = {
   'data.failed': '无法加载 MNIST：{message}',
   'data.ready': 'MNIST 已就绪：下载 {bytes} MB，用时 {ms} 毫秒',
   'common.retry': '重试',
+  'upload.empty': '“{name}”是空文件（0 字节）；当前图像保持不变。',
+  'upload.notImage':
+    '“{name}”不是浏览器能读取的图片。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件；当前图像保持不变。',
+  'upload.undecodable': '无法把“{name}”解码为图片（文件损坏或格式不受支持）；当前图像保持不变。',
+  'upload.tooLarge': '“{name}”超过 {mb} MB，请换一张小一点的图片；当前图像保持不变。',
+  'upload.tooManyPixels':
+    '“{name}”的边长超过 {side} 像素，请换一张小一点的图片；当前图像保持不变。',
+  'upload.failed': '无法加载图片：{message}',
 };

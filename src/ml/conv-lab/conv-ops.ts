@@ -1,11 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-/** A single-channel float image, row-major `width × height`. */
-export interface FloatImage {
-  width: number;
-  height: number;
-  data: Float32Array;
-}
+import type { GrayByteImage, GrayImage } from '../image';
 
 /** Padding: none, enough to keep the size at stride 1 ((k − 1) / 2 each side), or a number. */
 export type Padding = 'valid' | 'same' | number;
@@ -33,7 +27,7 @@ export function outputSize(n: number, k: number, s: number, p = 0): number {
 }
 
 /** Convolves with `tf.conv2d` on the active backend (cross-correlation, as PyTorch's conv2d). */
-export function convolve(image: FloatImage, settings: ConvSettings): FloatImage {
+export function convolve(image: GrayImage, settings: ConvSettings): GrayImage {
   const { kernel, size, stride } = settings;
   const p = paddingAmount(settings.padding, size);
   const width = outputSize(image.width, size, stride, p);
@@ -60,7 +54,7 @@ export function convolve(image: FloatImage, settings: ConvSettings): FloatImage 
 export type PoolMode = 'max' | 'avg';
 
 /** Pools with `tf.maxPool` / `tf.avgPool`, no padding (PyTorch's default floor mode). */
-export function pool(image: FloatImage, mode: PoolMode, size: number, stride: number): FloatImage {
+export function pool(image: GrayImage, mode: PoolMode, size: number, stride: number): GrayImage {
   const width = outputSize(image.width, size, stride);
   const height = outputSize(image.height, size, stride);
   if (width === 0 || height === 0) return { width, height, data: new Float32Array(0) };
@@ -86,7 +80,7 @@ export interface ConvStep {
 
 /** Computes output pixel (ox, oy) by direct multiply-and-sum; the reference for `convolve`. */
 export function convStep(
-  image: FloatImage,
+  image: GrayImage,
   settings: ConvSettings,
   ox: number,
   oy: number,
@@ -116,7 +110,7 @@ export function convStep(
 }
 
 /** Convolution by direct loops, for checking `convolve`. */
-export function convolveReference(image: FloatImage, settings: ConvSettings): FloatImage {
+export function convolveReference(image: GrayImage, settings: ConvSettings): GrayImage {
   const p = paddingAmount(settings.padding, settings.size);
   const width = outputSize(image.width, settings.size, settings.stride, p);
   const height = outputSize(image.height, settings.size, settings.stride, p);
@@ -130,11 +124,11 @@ export function convolveReference(image: FloatImage, settings: ConvSettings): Fl
 
 /** Pooling by direct loops, for checking `pool`. */
 export function poolReference(
-  image: FloatImage,
+  image: GrayImage,
   mode: PoolMode,
   size: number,
   stride: number,
-): FloatImage {
+): GrayImage {
   const width = outputSize(image.width, size, stride);
   const height = outputSize(image.height, size, stride);
   const data = new Float32Array(width * height);
@@ -168,8 +162,9 @@ export function valueRange(data: ArrayLike<number>): { min: number; max: number 
   return { min, max };
 }
 
-/** Maps values to display bytes: stretch min–max to 0–255, clip to 0–255, or |v| clipped. */
-export function toDisplayBytes(data: ArrayLike<number>, mode: DisplayMode): Uint8ClampedArray {
+/** An image as display bytes: stretch min–max to 0–255, clip to 0–255, or |v| clipped. */
+export function displayImage(image: GrayImage, mode: DisplayMode): GrayByteImage {
+  const { data } = image;
   const out = new Uint8ClampedArray(data.length);
   const { min, max } = valueRange(data);
   const scale = max > min ? 255 / (max - min) : 0;
@@ -178,5 +173,5 @@ export function toDisplayBytes(data: ArrayLike<number>, mode: DisplayMode): Uint
     // Uint8ClampedArray rounds and clips on assignment.
     out[i] = mode === 'stretch' ? (v - min) * scale : mode === 'abs' ? Math.abs(v) : v;
   }
-  return out;
+  return { width: image.width, height: image.height, data: out };
 }

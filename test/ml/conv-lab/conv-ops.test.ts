@@ -7,11 +7,11 @@ import {
   outputSize,
   pool,
   poolReference,
-  toDisplayBytes,
+  displayImage,
   valueRange,
-  type FloatImage,
   type Padding,
 } from '../../../src/ml/conv-lab/conv-ops';
+import type { GrayImage } from '../../../src/ml/image';
 import { kernelPreset, KERNEL_PRESETS, resizeKernel } from '../../../src/ml/conv-lab/kernels';
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ function rng(seed: number) {
   };
 }
 
-function randomImage(rand: () => number, width: number, height: number): FloatImage {
+function randomImage(rand: () => number, width: number, height: number): GrayImage {
   return {
     width,
     height,
@@ -34,7 +34,7 @@ function randomImage(rand: () => number, width: number, height: number): FloatIm
   };
 }
 
-const ramp: FloatImage = {
+const ramp: GrayImage = {
   width: 4,
   height: 4,
   data: Float32Array.from({ length: 16 }, (_, i) => i),
@@ -168,9 +168,12 @@ describe('display mapping', () => {
     expect(valueRange(values)).toEqual({ min: -200, max: 300 });
   });
   it('stretches, clips or takes the absolute value', () => {
-    expect(Array.from(toDisplayBytes(values, 'stretch'))).toEqual([0, 97, 102, 153, 255]);
-    expect(Array.from(toDisplayBytes(values, 'clip'))).toEqual([0, 0, 0, 100, 255]);
-    expect(Array.from(toDisplayBytes(values, 'abs'))).toEqual([200, 10, 0, 100, 255]);
+    const image = { width: 5, height: 1, data: Float32Array.from(values) };
+    const shown = (mode: 'stretch' | 'clip' | 'abs') => displayImage(image, mode);
+    expect(shown('stretch')).toMatchObject({ width: 5, height: 1 });
+    expect(Array.from(shown('stretch').data)).toEqual([0, 97, 102, 153, 255]);
+    expect(Array.from(shown('clip').data)).toEqual([0, 0, 0, 100, 255]);
+    expect(Array.from(shown('abs').data)).toEqual([200, 10, 0, 100, 255]);
   });
 });
 

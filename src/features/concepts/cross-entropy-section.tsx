@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { DigitCanvas } from '../../components/digit-canvas';
+import { GrayCanvas } from '../../components/gray-canvas';
 import { useMnist } from '../../state/mnist';
 import { useModel } from '../../state/model';
 import { usePanelState } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { crossEntropy, softmax } from '../../ml/conv-lab/loss';
+import { squareImage } from '../../ml/image';
 import { bytesToInput, predictOne, type Prediction } from '../../ml/inference';
 import { imageAt } from '../../ml/mnist/dataset';
 
@@ -124,9 +125,9 @@ export function CrossEntropySection() {
       )}
       {shown && prediction && probs && loss !== null && (
         <div className="ce-layout">
-          <DigitCanvas
-            pixels={shown.pixels}
-            max={1}
+          <GrayCanvas
+            image={squareImage(shown.pixels)}
+            range={[0, 1]}
             size={112}
             label={t('ce.inputAlt', { label: shown.label ?? '?' })}
           />

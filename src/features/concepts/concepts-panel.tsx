@@ -1,4 +1,5 @@
-import './conv-lab.css';
+import '../../components/lesson.css';
+import './concepts.css';
 import { useI18n } from '../../i18n/use-i18n';
 import { ActivationCharts } from './activation-charts';
 import { CrossEntropySection } from './cross-entropy-section';
@@ -7,7 +8,7 @@ import { CrossEntropySection } from './cross-entropy-section';
 export function ConceptsPanel() {
   const { t } = useI18n();
   return (
-    <section className="panel concepts" aria-labelledby="concepts-heading">
+    <section className="panel concepts lesson" aria-labelledby="concepts-heading">
       <h2 id="concepts-heading">{t('act.panelHeading')}</h2>
       <h3>{t('act.heading')}</h3>
       <p>{t('act.intro')}</p>

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { CrossEntropySection } from '../../../src/features/conv-lab/cross-entropy-section';
+import { CrossEntropySection } from '../../../src/features/concepts/cross-entropy-section';
 import { PanelStateContext, type NetworkInput } from '../../../src/state/panel-state';
 import { MnistContext } from '../../../src/state/mnist';
 import { DEFAULT_MODEL_CONFIG, ModelProvider } from '../../../src/state/model';
