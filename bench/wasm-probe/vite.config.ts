@@ -1,7 +1,7 @@
 // Builds the WASM training probe page (bench only; the app has its own config).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { tfjsWasmThreadsFix } from '../../src/ml/wasm/vite-threads-fix.ts';
+import { tfjsWasmThreadsFix } from '../../scripts/vite-plugin-wasm-threads.ts';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
