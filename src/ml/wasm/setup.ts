@@ -29,8 +29,6 @@ export interface WasmInitOptions {
    * threads default to 1 and tfjs keeps its own cap of half the cores.
    */
   navigator?: CoreCountSource;
-  /** Kernel names to leave stock (benchmark A/B only); see registerWasmTrainingKernels. */
-  skipKernels?: readonly string[];
 }
 
 /** What initWasmBackend actually got (threads need crossOriginIsolated). */
@@ -94,7 +92,7 @@ export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmI
     setThreadsCount(threads);
   }
   configured = true;
-  registerWasmTrainingKernels(opts.skipKernels);
+  registerWasmTrainingKernels();
   const select = () => tf.setBackend('wasm');
   const ok =
     firstInit && threads > 1
