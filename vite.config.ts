@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistAssets } from './scripts/vite-plugin-mnist.ts';
-import { tfjsWasmThreadsFix } from './src/ml/wasm/vite-threads-fix.ts';
+import { tfjsWasmThreadsFix } from './scripts/vite-plugin-wasm-threads.ts';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer threads.
 const isolationHeaders = {

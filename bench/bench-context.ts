@@ -26,6 +26,8 @@ export interface BenchContext {
 /** A bench case: a module in bench/cases/ exporting `run`. */
 export interface BenchCase {
   run: (ctx: BenchContext) => Promise<void>;
+  /** True for a case that runs only when `--cases` names it (e.g. kernel micro-benchmarks). */
+  onRequestOnly?: boolean;
 }
 
 /** Median of a list of numbers. */

@@ -96,7 +96,10 @@ export function timePreprocess({ runs = 50, drawing = syntheticDrawing() } = {})
 /** Bench-page entry: drawing → prediction, feature maps and preprocessing, per backend. */
 export async function run(ctx: BenchContext): Promise<void> {
   for (const backend of ctx.options.backends) {
-    const setup = await setupBackend(backend as BackendChoice, { wasmPaths: WASM_BINARY_URLS });
+    const setup = await setupBackend(backend as BackendChoice, {
+      wasmPaths: WASM_BINARY_URLS,
+      navigator,
+    });
     const model = createModel({ activation: 'relu', seed: 1 });
     const timings = {
       drawn_to_prediction: await timeDrawnToPrediction(model),

@@ -17,7 +17,10 @@ export async function run(ctx: BenchContext): Promise<void> {
     dataset_raw_mb: round(stats.rawBytes / 1e6, 2),
   });
   for (const backend of ctx.options.backends) {
-    const setup = await setupBackend(backend as BackendChoice, { wasmPaths: WASM_BINARY_URLS });
+    const setup = await setupBackend(backend as BackendChoice, {
+      wasmPaths: WASM_BINARY_URLS,
+      navigator,
+    });
     for (const batchSize of ctx.options.batches) {
       const epochs = ctx.options.epochs ?? 1;
       const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize, epochs });

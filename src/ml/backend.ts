@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { initWasmBackend, type WasmPaths } from './wasm/setup';
+import { initWasmBackend, type CoreCountSource, type WasmPaths } from './wasm/setup';
 
 /** What the active TensorFlow.js backend runs on. */
 export interface BackendReport {
@@ -59,22 +59,36 @@ export interface BackendSetup extends BackendReport {
   autoCause?: AutoCause;
 }
 
+/** The page's or worker's `navigator`, as far as backend setup reads it. */
+export interface BackendNavigator extends CoreCountSource {
+  /** Present where the browser offers WebGPU. */
+  gpu?: unknown;
+}
+
 /** Options for setupBackend: where the WASM binaries are served (the bundler knows). */
 export interface BackendOptions {
   wasmPaths?: WasmPaths;
-  /** WASM threads; default: one per core. */
+  /** WASM threads; default: one per core of `navigator`. */
   threads?: number;
+  /**
+   * The caller's global `navigator` (pass it in pages and workers): WebGPU is tried only where it
+   * has `gpu`, and WASM takes its core count from it. Without it: no WebGPU, 1 WASM thread.
+   */
+  navigator?: BackendNavigator;
 }
 
 async function trySet(name: string, opts: BackendOptions): Promise<string | null> {
   try {
     if (name === 'wasm') {
-      await initWasmBackend({ wasmPaths: opts.wasmPaths, threads: opts.threads });
+      await initWasmBackend({
+        wasmPaths: opts.wasmPaths,
+        threads: opts.threads,
+        navigator: opts.navigator,
+      });
       return null;
     }
     if (name === 'webgpu') {
-      if (typeof navigator === 'undefined' || !('gpu' in navigator))
-        return 'WebGPU is not available';
+      if (opts.navigator?.gpu === undefined) return 'WebGPU is not available';
       await import('@tensorflow/tfjs-backend-webgpu');
     }
     if (name === 'webgl' && webglRenderer() === null && typeof OffscreenCanvas !== 'undefined') {

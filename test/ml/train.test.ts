@@ -7,12 +7,16 @@ import { TUTORIAL_CONFIG, type TrainConfig } from '../../src/ml/config';
 import { parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
 import { makeSplit, type MnistData } from '../../src/ml/mnist/dataset';
 import { logLine, RunControl, runLoop, Trainer } from '../../src/ml/train';
+import { initWasmBackend } from '../../src/ml/wasm/setup';
+import { WASM_DIR } from './wasm/helpers';
 
-// tfjs's cpu kernels take ~0.3 s per image per step in Node, so these runs use tiny batches.
+// The loop runs on the backend the app trains on where WebGL is software or missing: WASM with our
+// kernels (tfjs's cpu backend takes ~0.3 s per image per step here). The runs stay tiny anyway.
 let real: MnistData;
 const file = (name: string) => new Uint8Array(readFileSync(`${mnistDataDir()}/${name}`));
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initWasmBackend({ wasmPaths: WASM_DIR, threads: 1 });
+  expect(tf.getBackend()).toBe('wasm');
   real = {
     train: makeSplit(
       parseIdxImages(file('train-images-idx3-ubyte'), 'train'),

@@ -13,14 +13,22 @@ export type WasmPaths =
       'tfjs-backend-wasm-threaded-simd.wasm': string;
     };
 
+/** The part of the page's or worker's `navigator` the WASM start-up reads and briefly patches. */
+export interface CoreCountSource {
+  hardwareConcurrency: number;
+}
+
 /** Options for initWasmBackend. */
 export interface WasmInitOptions {
-  /** Threads for XNNPACK; default = hardware cores (tfjs' own default is cores/2). */
+  /** Threads for XNNPACK; default = the navigator's cores, or 1 without one. */
   threads?: number;
   /** Where the .wasm binaries are served; omit to load them next to the bundle. */
   wasmPaths?: WasmPaths;
-  /** Kernel names to leave stock (benchmark A/B only); see registerWasmTrainingKernels. */
-  skipKernels?: readonly string[];
+  /**
+   * The global `navigator` tfjs reads its core count from (browsers: pass `navigator`). Without it
+   * threads default to 1 and tfjs keeps its own cap of half the cores.
+   */
+  navigator?: CoreCountSource;
 }
 
 /** What initWasmBackend actually got (threads need crossOriginIsolated). */
@@ -40,8 +48,11 @@ let configured = false;
  * issue #8513), so a 2-core machine gets 1 thread. We report 2× the wanted count
  * only while the module starts, then restore the real value.
  */
-async function withReportedCores<T>(cores: number, f: () => Promise<T>): Promise<T> {
-  const nav = (globalThis as { navigator?: object }).navigator;
+async function withReportedCores<T>(
+  nav: CoreCountSource | undefined,
+  cores: number,
+  f: () => Promise<T>,
+): Promise<T> {
   const own = nav ? Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency') : undefined;
   let patched = false;
   if (nav) {
@@ -62,11 +73,9 @@ async function withReportedCores<T>(cores: number, f: () => Promise<T>): Promise
   }
 }
 
-/** Chooses the thread count to request when the caller gives none. */
-export function defaultThreadCount(): number {
-  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
-  const cores = nav?.hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(MAX_THREADS, Math.floor(cores)));
+/** Threads to request when the caller gives none: one per core, 1 to 8 (the pthread pool). */
+export function defaultThreadCount(cores = 1): number {
+  return Math.max(1, Math.min(MAX_THREADS, Math.floor(cores) || 1));
 }
 
 /**
@@ -78,15 +87,17 @@ export async function initWasmBackend(opts: WasmInitOptions = {}): Promise<WasmI
   const firstInit = !configured && tf.findBackend('wasm') == null;
   if (firstInit) {
     if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
-    threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(opts.threads ?? defaultThreadCount())));
+    threads = defaultThreadCount(opts.threads ?? opts.navigator?.hardwareConcurrency);
     // Must precede backend creation: the C++ side sizes its pthreadpool at init.
     setThreadsCount(threads);
   }
   configured = true;
-  registerWasmTrainingKernels(opts.skipKernels);
+  registerWasmTrainingKernels();
   const select = () => tf.setBackend('wasm');
   const ok =
-    firstInit && threads > 1 ? await withReportedCores(threads * 2, select) : await select();
+    firstInit && threads > 1
+      ? await withReportedCores(opts.navigator, threads * 2, select)
+      : await select();
   if (!ok) throw new Error('TensorFlow.js WASM backend failed to initialise');
   await tf.ready();
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;

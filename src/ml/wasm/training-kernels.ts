@@ -42,15 +42,9 @@ const KERNELS: Record<string, unknown> = {
   Cast: castWasm,
 };
 
-/**
- * Installs the training kernels on the 'wasm' backend; safe to call repeatedly.
- * `skip` keeps the stock kernel for the named ones (A/B benchmarks only; the
- * stock backend has no Conv2DBackpropFilter, so skipping it breaks training).
- */
-export function registerWasmTrainingKernels(skip: readonly string[] = []): void {
+/** Installs the training kernels on the 'wasm' backend; safe to call repeatedly. */
+export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
-  for (const name of WASM_TRAINING_KERNELS) {
-    if (!skip.includes(name)) replaceKernel(name, KERNELS[name] as tf.KernelFunc);
-  }
+  for (const name of WASM_TRAINING_KERNELS) replaceKernel(name, KERNELS[name] as tf.KernelFunc);
 }
