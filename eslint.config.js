@@ -12,8 +12,7 @@ import tseslint from 'typescript-eslint';
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-// src/hooks is the old name of src/state; both are walled while the move is under way.
-const shared = ['src/state', 'src/hooks', 'src/components', 'src/i18n'];
+const shared = ['src/state', 'src/components', 'src/i18n'];
 const zones = [
   ...[...shared, 'src/worker'].map((target) => ({
     target,

@@ -1,7 +1,7 @@
 // Benchmarks the real app code in headless Chromium: builds bench/index.html (which imports src/ml
 // and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
 // measurement. Usage: npm run bench -- [--backend auto,wasm,webgl,cpu] [--flags WEBGL_PACK:false] [--skip-eval] [--batch 50,100] [--steps 20 | --epochs 10]
-//                                     [--cases train,inference,app] [--app-seconds 10] [--peer]
+//                                     [--cases train,inference,app,kernels] [--app-seconds 10] [--peer]
 // `app` drives the real app (bench/app-case.mjs); every other case runs inside bench/index.html.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

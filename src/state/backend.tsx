@@ -28,7 +28,7 @@ export function BackendProvider(props: {
   const [boot, setBoot] = useState<Boot>({ status: 'starting' });
   useEffect(() => {
     let live = true;
-    setupBackend(preferredBackend(), { wasmPaths: WASM_BINARY_URLS }).then(
+    setupBackend(preferredBackend(), { wasmPaths: WASM_BINARY_URLS, navigator }).then(
       (setup) => live && setBoot({ status: 'ready', setup }),
       (err: unknown) => live && setBoot({ status: 'error', message: String(err) }),
     );

@@ -15,7 +15,11 @@ const handler = createTrainerHandler({
   setup: async (req) => {
     // One core stays with the page, so drawing and charts stay smooth while the worker trains.
     const threads = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
-    const backend = await setupBackend(req.backend, { wasmPaths: WASM_BINARY_URLS, threads });
+    const backend = await setupBackend(req.backend, {
+      wasmPaths: WASM_BINARY_URLS,
+      threads,
+      navigator,
+    });
     const { data, stats } = await loadMnist(req.mnistBaseUrl);
     return { backend, data, stats };
   },
