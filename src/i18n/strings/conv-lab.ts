@@ -14,7 +14,7 @@ export const en = {
   'conv.image.scaled': 'Scaled down from {w} × {h} to fit {cap} px.',
   'conv.image.loading': 'Loading the sample image…',
   'conv.image.grayNote':
-    "Colour images are converted as PIL's convert('L') does: L = R × 299/1000 + G × 587/1000 + B × 114/1000. Pixel values run from 0 (black) to 255 (white).",
+    "Colour images are converted as PIL's convert('L') does: L = R × 299/1000 + G × 587/1000 + B × 114/1000, in Pillow's fixed-point arithmetic, so every gray level matches Python's. Pixel values run from 0 (black) to 255 (white).",
   'conv.webcam.start': 'Use webcam',
   'conv.webcam.capture': 'Take frame',
   'conv.webcam.stop': 'Close camera',
@@ -116,7 +116,7 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.image.scaled': '已从 {w} × {h} 缩小到 {cap} 像素以内。',
   'conv.image.loading': '正在加载示例图片…',
   'conv.image.grayNote':
-    "彩色图片按 PIL 的 convert('L') 方式转换：L = R × 299/1000 + G × 587/1000 + B × 114/1000。像素值从 0（黑）到 255（白）。",
+    "彩色图片按 PIL 的 convert('L') 方式转换：L = R × 299/1000 + G × 587/1000 + B × 114/1000，并采用 Pillow 的定点运算，因此每个灰度值都与 Python 中一致。像素值从 0（黑）到 255（白）。",
   'conv.webcam.start': '使用摄像头',
   'conv.webcam.capture': '拍一帧',
   'conv.webcam.stop': '关闭摄像头',
