@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTutorialCnn, randomValues, relError, setupBackends } from './helpers';
 
-const BATCH = 8;
+// Small: the cpu reference's convolution gradients cost ~0.3 s an image in Node.
+const BATCH = 4;
 
 interface StepResult {
   loss: number;
@@ -19,27 +20,27 @@ async function trainStep(backend: string, init: Float32Array[]): Promise<StepRes
     randomValues(BATCH * 784, 11).map((v) => v * 0.5 + 0.5),
     [BATCH, 28, 28, 1],
   );
-  const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+  const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
   const lossFn = () =>
     tf.losses.softmaxCrossEntropy(labels, model.apply(x) as tf.Tensor) as tf.Scalar;
+  // One backward pass: its gradients are compared, then Adam applies them.
   const { value, grads } = tf.variableGrads(lossFn);
   const names = Object.keys(grads).sort();
   const gradData = await Promise.all(names.map((n) => grads[n]!.data() as Promise<Float32Array>));
-  tf.dispose([value, ...Object.values(grads)]);
   const opt = tf.train.adam(1e-3);
-  const loss = opt.minimize(lossFn, true)!;
+  opt.applyGradients(grads);
   const result = {
-    loss: (await loss.data())[0]!,
+    loss: (await value.data())[0]!,
     grads: gradData,
     weights: await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>)),
   };
-  tf.dispose([loss, x, labels]);
+  tf.dispose([value, ...Object.values(grads), x, labels]);
   opt.dispose();
   model.dispose();
   return result;
 }
 
-describe('tutorial CNN training on wasm', { timeout: 60000 }, () => {
+describe('tutorial CNN training on wasm', () => {
   beforeAll(setupBackends);
 
   it('one Adam step matches the cpu backend', async () => {
@@ -91,7 +92,7 @@ describe('tutorial CNN training on wasm', { timeout: 60000 }, () => {
     const model = buildTutorialCnn();
     model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
     const x = tf.randomUniform([BATCH, 28, 28, 1]);
-    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
     const probs = tf.sequential({ layers: [model, tf.layers.softmax()] });
     probs.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
     const hist = await probs.fit(x, y, { epochs: 5, batchSize: BATCH, verbose: 0 });
