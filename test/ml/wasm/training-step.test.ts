@@ -28,7 +28,7 @@ async function trainStep(backend: string, init: Float32Array[]): Promise<StepRes
   const names = Object.keys(grads).sort();
   const gradData = await Promise.all(names.map((n) => grads[n]!.data() as Promise<Float32Array>));
   const opt = tf.train.adam(1e-3);
-  opt.applyGradients(grads);
+  opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
   const result = {
     loss: (await value.data())[0]!,
     grads: gradData,
