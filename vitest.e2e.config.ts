@@ -7,7 +7,10 @@ export default defineConfig({
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     fileParallelism: false, // two cores: one browser at a time
-    testTimeout: 300_000,
-    hookTimeout: 120_000,
+    // Timeouts only guard against hangs: a slow or busy machine must not fail a test. Polls
+    // (expect.poll) wait up to a minute for the state they expect unless they say otherwise.
+    testTimeout: 600_000,
+    hookTimeout: 300_000,
+    expect: { poll: { timeout: 60_000 } },
   },
 });

@@ -31,6 +31,8 @@ export async function openApp(browser: Browser, hash = '', lang = 'en'): Promise
     viewport: { width: 1280, height: 900 },
     locale: lang,
   });
+  // Clicks and file inputs wait for the page, however busy the machine (a hang still fails).
+  context.setDefaultTimeout(180_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
