@@ -12,7 +12,18 @@ export type ModelFileProblem =
   | { code: 'missingFile'; params: { file: string } }
   | { code: 'weightsTooLarge'; params: { bytes: number; max: number } }
   | { code: 'wrongSize'; params: { files: string; expected: number; actual: number } }
-  | { code: 'notFinite'; params: { weight: string } };
+  | { code: 'notFinite'; params: { weight: string } }
+  // PyTorch files (torch.save): see src/ml/torch/.
+  | { code: 'torchEmpty'; params: { file: string } }
+  | { code: 'torchNotRecognised'; params: { file: string } }
+  | { code: 'torchTooLarge'; params: { file: string; bytes: number; max: number } }
+  | { code: 'torchClaim'; params: { what: string; claimed: number; available: number } }
+  | { code: 'torchDamaged'; params: { reason: string } }
+  | { code: 'torchForbidden'; params: { name: string } }
+  | { code: 'torchNoWeights'; params: { found: string } }
+  | { code: 'torchKeys'; params: { missing: string; extra: string } }
+  | { code: 'torchShape'; params: { key: string; shape: string; expected: string } }
+  | { code: 'torchDtype'; params: { key: string; dtype: string } };
 
 /** Thrown by `parseModelFiles`; carries a problem the UI can translate. */
 export class ModelFileError extends Error {

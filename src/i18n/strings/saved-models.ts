@@ -78,6 +78,23 @@ export const en = {
   'models.file.wrongSize':
     '{files} holds {actual} bytes but model.json says {expected}: the file is truncated or not the one that belongs to it.',
   'models.file.notFinite': 'The weight {weight} contains NaN or infinite values.',
+  'models.file.torchEmpty': '{file} is empty (0 bytes).',
+  'models.file.torchNotRecognised':
+    '{file} is neither TensorFlow.js files nor a file that torch.save writes (a zip archive or a legacy torch pickle).',
+  'models.file.torchTooLarge':
+    '{file} is {bytes} bytes; a PyTorch file over {max} bytes cannot be this network.',
+  'models.file.torchClaim':
+    '{what} claims {claimed} bytes, but the whole file has only {available}: it is damaged or crafted.',
+  'models.file.torchDamaged': 'The PyTorch file is damaged or incomplete: {reason}.',
+  'models.file.torchForbidden':
+    'The file asks Python to run {name}. A weights file never needs that, so it was refused; nothing in it was run.',
+  'models.file.torchNoWeights':
+    'No weights found: the file holds {found}, not a state_dict or a module.',
+  'models.file.torchKeys':
+    'The state_dict does not match the tutorial’s CNN. Missing: {missing}. Not in the tutorial’s CNN: {extra}.',
+  'models.file.torchShape': '{key} has shape {shape}, but the tutorial’s CNN needs {expected}.',
+  'models.file.torchDtype':
+    '{key} holds {dtype} values; only floating-point weights (float32, float64, float16, bfloat16) can be loaded.',
 } satisfies Record<string, string>;
 
 /** Saved models panel strings in Simplified Chinese. */
@@ -152,4 +169,20 @@ export const zh: Record<keyof typeof en, string> = {
   'models.file.wrongSize':
     '{files} 有 {actual} 字节，但 model.json 写的是 {expected} 字节：文件被截断了，或者不是与之配套的文件。',
   'models.file.notFinite': '权重 {weight} 含有 NaN 或无穷大的值。',
+  'models.file.torchEmpty': '{file} 是空文件（0 字节）。',
+  'models.file.torchNotRecognised':
+    '{file} 既不是 TensorFlow.js 文件，也不是 torch.save 写出的文件（zip 压缩包或旧版 torch pickle）。',
+  'models.file.torchTooLarge':
+    '{file} 有 {bytes} 字节；超过 {max} 字节的 PyTorch 文件不可能是这个网络。',
+  'models.file.torchClaim':
+    '{what} 声称有 {claimed} 字节，但整个文件只有 {available} 字节：文件已损坏或是被伪造的。',
+  'models.file.torchDamaged': 'PyTorch 文件已损坏或不完整：{reason}。',
+  'models.file.torchForbidden':
+    '该文件要求 Python 运行 {name}。权重文件从不需要这样做，因此已拒绝加载；文件中的任何内容都没有被运行。',
+  'models.file.torchNoWeights': '没有找到权重：文件中是 {found}，而不是 state_dict 或模块。',
+  'models.file.torchKeys':
+    'state_dict 与教程中的卷积网络不符。缺少：{missing}。教程网络中没有：{extra}。',
+  'models.file.torchShape': '{key} 的形状是 {shape}，但教程中的卷积网络需要 {expected}。',
+  'models.file.torchDtype':
+    '{key} 的数值类型是 {dtype}；只能加载浮点权重（float32、float64、float16、bfloat16）。',
 };
