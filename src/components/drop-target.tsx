@@ -1,4 +1,22 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
+
+/** Drag-and-drop handlers for any element, and whether files are being dragged over it. */
+export function useFileDrop(onFiles: (files: File[]) => void) {
+  const [over, setOver] = useState(false);
+  const handlers = {
+    onDragOver: (e: DragEvent) => {
+      e.preventDefault(); // without this the browser opens the file instead of dropping it
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      setOver(false);
+      if (e.dataTransfer.files.length) onFiles(Array.from(e.dataTransfer.files));
+    },
+  };
+  return { over, handlers };
+}
 
 /** A region that takes dropped files and is marked `over` while something is dragged onto it. */
 export function DropTarget(props: {
@@ -7,21 +25,9 @@ export function DropTarget(props: {
   children: ReactNode;
 }) {
   const { className, onFiles, children } = props;
-  const [over, setOver] = useState(false);
+  const { over, handlers } = useFileDrop(onFiles);
   return (
-    <div
-      className={over ? `${className} over` : className}
-      onDragOver={(e) => {
-        e.preventDefault(); // without this the browser opens the file instead of dropping it
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (e.dataTransfer.files.length) onFiles(Array.from(e.dataTransfer.files));
-      }}
-    >
+    <div className={over ? `${className} over` : className} {...handlers}>
       {children}
     </div>
   );

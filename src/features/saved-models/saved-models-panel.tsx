@@ -3,12 +3,16 @@ import { useModel } from '../../state/model';
 import { useSavedModels } from '../../state/saved-models';
 import { useTrainer } from '../../state/trainer';
 import { useI18n } from '../../i18n/use-i18n';
-import { checkUploadSizes, layersModelFiles, parseModelFiles } from '../../ml/model-files';
-import { saveToDisk } from './save-to-disk';
+import { useFileDrop } from '../../components/drop-target';
+import { layersModelFiles } from '../../ml/model-files';
+import { torchStateDictFile } from '../../ml/torch/export';
+import { saveToDisk, saveTorchToDisk, TORCH_FILE_NAME } from './save-to-disk';
 import { modelFromState } from '../../ml/model-state';
 import { errorMessage } from './messages';
 import { ModelFilesInput } from './model-files-input';
+import { readModelUpload } from './read-upload';
 import { SavedList } from './saved-list';
+import { TorchSection, torchOpenedMessage } from './torch-section';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -46,25 +50,33 @@ export function SavedModelsPanel() {
       }
       return t('models.downloaded');
     });
+  const downloadTorch = () =>
+    act(async () => {
+      saveTorchToDisk(torchStateDictFile(current.weights));
+      return t('models.torch.downloaded', { file: TORCH_FILE_NAME });
+    });
+  // Either format, from the file input or dropped anywhere on the panel.
   const upload = (files: File[]) =>
     act(async () => {
       if (running) throw new Error(t('models.stopFirst'));
-      checkUploadSizes(files);
-      const read = await Promise.all(
-        files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })),
-      );
-      const parsed = parseModelFiles(read);
-      saved.applyUploaded(parsed);
+      const read = await readModelUpload(files);
+      saved.applyUploaded(read.parsed);
+      if (read.kind === 'torch') return torchOpenedMessage(t, read.file, read.parsed);
       return t('models.uploaded', {
         files: files.map((f) => f.name).join(', '),
-        activation: parsed.config.activation,
-        epochs: num(parsed.metadata.epochs ?? 0),
+        activation: read.parsed.config.activation,
+        epochs: num(read.parsed.metadata.epochs ?? 0),
       });
     });
+  const drop = useFileDrop((files) => void upload(files));
 
   const { startup, autosave } = saved;
   return (
-    <section className="panel" aria-labelledby="models-heading">
+    <section
+      className={drop.over ? 'panel models-drop over' : 'panel models-drop'}
+      aria-labelledby="models-heading"
+      {...drop.handlers}
+    >
       <h2 id="models-heading">{t('models.heading')}</h2>
       <p>{t('models.intro')}</p>
       {startup.status === 'restored' && (
@@ -181,6 +193,11 @@ export function SavedModelsPanel() {
         </button>
       </div>
       <ModelFilesInput onFiles={(files) => void upload(files)} />
+      <TorchSection
+        activation={current.config.activation}
+        busy={busy}
+        onDownload={() => void downloadTorch()}
+      />
     </section>
   );
 }

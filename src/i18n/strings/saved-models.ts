@@ -3,7 +3,7 @@ export const en = {
   'panel.models': 'Saved models',
   'models.heading': 'Save, reload and share the model',
   'models.intro':
-    'The tutorial saves its network with torch.save and loads it back. Here models are kept in this browser (IndexedDB), and can be downloaded as TensorFlow.js files (model.json + weights .bin) that load anywhere with tf.loadLayersModel.',
+    'The tutorial saves its network with torch.save and loads it back. Here models are kept in this browser (IndexedDB), and can be downloaded as TensorFlow.js files (model.json + weights .bin) that load anywhere with tf.loadLayersModel, or as a PyTorch file for the tutorial’s own code. The tutorial’s cnn2.pkl opens here too.',
   'models.current': 'Current model',
   'models.currentFacts': '{trained} · {epochs} epochs · {steps} steps · test accuracy {accuracy}',
   'models.trained': 'trained',
@@ -57,8 +57,9 @@ export const en = {
   'models.files': 'Files',
   'models.download': 'Download model files',
   'models.downloaded': 'Downloaded digit-lab-cnn.json and digit-lab-cnn.weights.bin.',
-  'models.upload': 'Upload model files (model.json + .bin)',
-  'models.drop': 'or drop model.json and its .bin file here',
+  'models.upload':
+    'Open model files: TensorFlow.js (model.json + .bin) or PyTorch (.pkl, .pt, .pth)',
+  'models.drop': 'or drop them anywhere on this panel',
   'models.uploaded':
     'Loaded {files}: a {activation} CNN, {epochs} epochs. It is now the current model.',
   'models.uploadRejected': 'These files were not loaded, the current model is unchanged. {reason}',
@@ -95,6 +96,27 @@ export const en = {
   'models.file.torchShape': '{key} has shape {shape}, but the tutorial’s CNN needs {expected}.',
   'models.file.torchDtype':
     '{key} holds {dtype} values; only floating-point weights (float32, float64, float16, bfloat16) can be loaded.',
+  'models.torch.heading': 'PyTorch',
+  'models.torch.about':
+    'Save the current weights as the tutorial saves its network (torch.save(cnn.state_dict(), …)): a .pkl that torch.load opens and the tutorial’s CNN class accepts. Channels-first kernels and the flatten order are converted for you.',
+  'models.torch.download': 'Save for PyTorch (.pkl)',
+  'models.torch.downloaded': 'Downloaded {file}: load it in Python with the lines below.',
+  'models.torch.pythonCaption': 'In Python, after the tutorial’s CNN class is defined:',
+  'models.torch.pyClass': '# CNN is the tutorial’s class: conv1, conv2, out',
+  'models.torch.pySigmoid':
+    '# this model was trained with sigmoid: in CNN, write nn.Sigmoid() where the tutorial has nn.ReLU()',
+  'models.torch.pyEval': 'cnn.eval()  # then test it as the tutorial does',
+  'models.torch.opened': 'Opened {file}: {kind} in the {format}. It is now the current model.',
+  'models.torch.kind.state_dict': 'a state_dict',
+  'models.torch.kind.checkpoint': 'a state_dict inside a checkpoint',
+  'models.torch.kind.module': 'a whole pickled module',
+  'models.torch.format.zip': 'zip format (torch ≥ 1.6)',
+  'models.torch.format.legacy': 'legacy format (torch < 1.6)',
+  'models.torch.reluAssumed':
+    'A state_dict does not record the activation: ReLU is used, as in the tutorial.',
+  'models.torch.activationFound': 'Its activation, {activation}, was read from the module.',
+  'models.torch.converted': 'Its {dtypes} values were converted to float32, the app’s precision.',
+  'models.torch.prefix': 'The “{prefix}” prefix was removed from its keys.',
 } satisfies Record<string, string>;
 
 /** Saved models panel strings in Simplified Chinese. */
@@ -102,7 +124,7 @@ export const zh: Record<keyof typeof en, string> = {
   'panel.models': '已保存的模型',
   'models.heading': '保存、重新加载与分享模型',
   'models.intro':
-    '教程用 torch.save 保存网络，再加载回来。这里的模型保存在本浏览器中（IndexedDB），也可以下载为 TensorFlow.js 文件（model.json + 权重 .bin），在任何地方用 tf.loadLayersModel 加载。',
+    '教程用 torch.save 保存网络，再加载回来。这里的模型保存在本浏览器中（IndexedDB），可以下载为 TensorFlow.js 文件（model.json + 权重 .bin），在任何地方用 tf.loadLayersModel 加载；也可以下载为 PyTorch 文件，供教程自己的代码使用。教程保存的 cnn2.pkl 也能在这里打开。',
   'models.current': '当前模型',
   'models.currentFacts': '{trained} · {epochs} 轮 · {steps} 步 · 测试准确率 {accuracy}',
   'models.trained': '已训练',
@@ -152,8 +174,8 @@ export const zh: Record<keyof typeof en, string> = {
   'models.files': '文件',
   'models.download': '下载模型文件',
   'models.downloaded': '已下载 digit-lab-cnn.json 和 digit-lab-cnn.weights.bin。',
-  'models.upload': '上传模型文件（model.json + .bin）',
-  'models.drop': '或把 model.json 和它的 .bin 文件拖到这里',
+  'models.upload': '打开模型文件：TensorFlow.js（model.json + .bin）或 PyTorch（.pkl、.pt、.pth）',
+  'models.drop': '或把文件拖到本面板的任意位置',
   'models.uploaded': '已加载 {files}：{activation} 卷积网络，{epochs} 轮。它现在是当前模型。',
   'models.uploadRejected': '这些文件没有被加载，当前模型保持不变。{reason}',
   'models.file.noJson': '文件中没有 model.json：请同时选择 .json 文件和它的 .bin 文件。',
@@ -185,4 +207,24 @@ export const zh: Record<keyof typeof en, string> = {
   'models.file.torchShape': '{key} 的形状是 {shape}，但教程中的卷积网络需要 {expected}。',
   'models.file.torchDtype':
     '{key} 的数值类型是 {dtype}；只能加载浮点权重（float32、float64、float16、bfloat16）。',
+  'models.torch.heading': 'PyTorch',
+  'models.torch.about':
+    '像教程保存网络那样（torch.save(cnn.state_dict(), …)）保存当前权重：得到一个 .pkl 文件，torch.load 可以打开，教程的 CNN 类可以加载。通道在前的卷积核和展平顺序会自动转换。',
+  'models.torch.download': '保存为 PyTorch 文件（.pkl）',
+  'models.torch.downloaded': '已下载 {file}：在 Python 中用下面几行加载它。',
+  'models.torch.pythonCaption': '在 Python 中，定义好教程的 CNN 类之后：',
+  'models.torch.pyClass': '# CNN 是教程中的类：conv1、conv2、out',
+  'models.torch.pySigmoid':
+    '# 这个模型用 sigmoid 训练：在 CNN 中把教程的 nn.ReLU() 换成 nn.Sigmoid()',
+  'models.torch.pyEval': 'cnn.eval()  # 然后像教程那样测试',
+  'models.torch.opened': '已打开 {file}：{format}的{kind}。它现在是当前模型。',
+  'models.torch.kind.state_dict': 'state_dict',
+  'models.torch.kind.checkpoint': '检查点中的 state_dict',
+  'models.torch.kind.module': '完整 pickle 的模块',
+  'models.torch.format.zip': 'zip 格式（torch ≥ 1.6）',
+  'models.torch.format.legacy': '旧格式（torch < 1.6）',
+  'models.torch.reluAssumed': 'state_dict 不记录激活函数：按教程使用 ReLU。',
+  'models.torch.activationFound': '激活函数 {activation} 是从模块中读出的。',
+  'models.torch.converted': '其中的 {dtypes} 数值已转换为应用使用的 float32。',
+  'models.torch.prefix': '已去掉键名中的前缀“{prefix}”。',
 };

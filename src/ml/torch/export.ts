@@ -84,7 +84,7 @@ const rawBytes = (values: Float32Array) =>
  * The app's weights (createModel's order and layout) as a PyTorch state_dict file that
  * `torch.load` opens and the tutorial's CNN accepts with `load_state_dict`.
  */
-export function torchStateDictFile(weights: WeightSnapshot): Uint8Array {
+export function torchStateDictFile(weights: WeightSnapshot): Uint8Array<ArrayBuffer> {
   const entries: [string, Uint8Array][] = [['archive/data.pkl', statePickle()]];
   TORCH_PARAMS.forEach((param, i) => {
     const w = weights.find((x) => x.name === param.name);
