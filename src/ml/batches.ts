@@ -28,9 +28,12 @@ export function shuffledIndices(count: number, rng: Rng): Int32Array {
   return out;
 }
 
-/** Full batches per epoch; like a DataLoader with drop_last, a ragged tail is left for the next shuffle. */
+/**
+ * Batches per epoch, as PyTorch's DataLoader makes them (drop_last=False): every image once,
+ * the last batch smaller when the batch size does not divide the count (60,000 / 64 → 938).
+ */
 export function stepsPerEpoch(count: number, batchSize: number): number {
-  return Math.max(1, Math.floor(count / batchSize));
+  return Math.max(1, Math.ceil(count / batchSize));
 }
 
 /** One batch: images [b, 28, 28, 1] scaled to [0, 1] and one-hot labels [b, 10]. */

@@ -1,8 +1,10 @@
 import {
   ACTIVATIONS,
+  INITS,
   OPTIMIZERS,
   TUTORIAL_CONFIG,
   type ActivationName,
+  type InitName,
   type OptimizerName,
   type TrainConfig,
 } from './config';
@@ -14,6 +16,7 @@ export const QUERY_KEYS = {
   learningRate: 'lr',
   optimizer: 'opt',
   activation: 'act',
+  init: 'init',
   seed: 'seed',
 } as const satisfies Record<keyof TrainConfig, string>;
 
@@ -39,11 +42,14 @@ export type ConfigProblem =
       integer: boolean;
     }
   | {
-      field: 'optimizer' | 'activation';
+      field: ChoiceField;
       value: string;
       kind: 'choice';
       choices: readonly string[];
     };
+
+/** A setting picked from a list. */
+export type ChoiceField = 'optimizer' | 'activation' | 'init';
 
 /** Settings as typed by the user (strings), one per field. */
 export type ConfigDraft = Record<keyof TrainConfig, string>;
@@ -56,6 +62,7 @@ export function draftOf(config: TrainConfig): ConfigDraft {
     learningRate: String(config.learningRate),
     optimizer: config.optimizer,
     activation: config.activation,
+    init: config.init,
     seed: String(config.seed),
   };
 }
@@ -78,7 +85,7 @@ export function validateDraft(
     if (!fine) problems.push({ field, value: draft[field], kind: 'number', ...lim });
     return value;
   };
-  const pick = <T extends string>(field: 'optimizer' | 'activation', choices: readonly T[]): T => {
+  const pick = <T extends string>(field: ChoiceField, choices: readonly T[]): T => {
     const value = draft[field];
     if (!(choices as readonly string[]).includes(value)) {
       problems.push({ field, value, kind: 'choice', choices });
@@ -91,6 +98,7 @@ export function validateDraft(
     learningRate: num('learningRate'),
     optimizer: pick<OptimizerName>('optimizer', OPTIMIZERS),
     activation: pick<ActivationName>('activation', ACTIVATIONS),
+    init: pick<InitName>('init', INITS),
     seed: num('seed'),
   };
   return problems.length ? { ok: false, problems } : { ok: true, config };

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   ACTIVATIONS,
+  INITS,
   OPTIMIZERS,
   type ActivationName,
+  type InitName,
   type OptimizerName,
   type TrainConfig,
 } from './config';
@@ -130,7 +132,7 @@ export function parseModelFiles(files: UploadedFile[]): ParsedModelFiles {
     });
   }
   const layers = topologyLayers(json, file);
-  const { names, activation, seed } = checkTopology(layers);
+  const { names, activation, seed, init } = checkTopology(layers);
   const groups = readManifest(json, file);
 
   // Every expected weight, by its name in the file ("<layer>/kernel") and in createModel's model.
@@ -216,7 +218,7 @@ export function parseModelFiles(files: UploadedFile[]): ParsedModelFiles {
     shape: w.shape,
     data: data.get(w.name)!,
   }));
-  return { config: { activation, seed }, weights, metadata: readMetadata(json) };
+  return { config: { activation, seed, init }, weights, metadata: readMetadata(json) };
 }
 
 function readMetadata(json: Record<string, unknown>): DigitLabMetadata {
@@ -249,7 +251,9 @@ export function isTrainConfig(v: unknown): v is TrainConfig {
   return (
     (Object.keys(LIMITS) as NumericField[]).every(inLimits) &&
     OPTIMIZERS.includes(v.optimizer as OptimizerName) &&
-    ACTIVATIONS.includes(v.activation as ActivationName)
+    ACTIVATIONS.includes(v.activation as ActivationName) &&
+    // Absent in files saved before the choice existed; createModel then uses PyTorch's.
+    (v.init === undefined || INITS.includes(v.init as InitName))
   );
 }
 

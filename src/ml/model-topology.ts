@@ -1,5 +1,5 @@
 // Checks a saved layers-model topology against the tutorial CNN, layer by layer.
-import { ACTIVATIONS, type ActivationName } from './config';
+import { ACTIVATIONS, type ActivationName, type InitName } from './config';
 import { fail, isRecord } from './model-file-error';
 import { MNIST_SIDE, NUM_CLASSES } from './mnist/dataset';
 import { LAYER_NAMES } from './model';
@@ -88,6 +88,7 @@ export function checkTopology(layers: Record<string, unknown>[]): {
   names: string[];
   activation: ActivationName;
   seed: number;
+  init: InitName;
 } {
   const classes = layers.map((l) => String(l.class_name));
   if (layers.length !== EXPECTED_LAYERS.length) {
@@ -137,5 +138,8 @@ export function checkTopology(layers: Record<string, unknown>[]): {
   const init = (layers[0].config as Record<string, unknown>).kernel_initializer;
   const s = isRecord(init) && isRecord(init.config) ? init.config.seed : null;
   const seed = typeof s === 'number' && (s - 1) % 101 === 0 ? (s - 1) / 101 : 1;
-  return { names, activation: activation ?? 'relu', seed };
+  // tfjs saves glorotUniform as VarianceScaling; files from before PyTorch's initialisation became
+  // the default all say that, ours since say RandomUniform.
+  const glorot = isRecord(init) && init.class_name !== 'RandomUniform';
+  return { names, activation: activation ?? 'relu', seed, init: glorot ? 'glorot' : 'pytorch' };
 }

@@ -5,6 +5,7 @@ import { evaluateSplit } from './evaluate';
 import { emptyHistory, type AccuracyPoint, type TrainingHistory } from './history';
 import type { MnistData, MnistSplit } from './mnist/dataset';
 import { createModel } from './model';
+import { TorchRMSprop } from './rmsprop';
 import { readWeights, writeWeights, type WeightSnapshot } from './weights';
 
 /** Test images in the fixed subset measured during an epoch (the first ones of the test set). */
@@ -42,7 +43,7 @@ export function logLine(epoch: number, loss: number, accuracy: number): string {
   return `Epoch: ${epoch} | train loss: ${loss.toFixed(4)} | test accuracy: ${accuracy.toFixed(2)}`;
 }
 
-/** The optimizer a config names, with PyTorch's default constants where tf's differ. */
+/** The optimizer a config names, with PyTorch's default constants and formulas where tf's differ. */
 export function makeOptimizer(config: TrainConfig): tf.Optimizer {
   switch (config.optimizer) {
     case 'adam':
@@ -50,7 +51,7 @@ export function makeOptimizer(config: TrainConfig): tf.Optimizer {
     case 'sgd':
       return tf.train.sgd(config.learningRate);
     case 'rmsprop':
-      return tf.train.rmsprop(config.learningRate, 0.99, 0, 1e-8);
+      return new TorchRMSprop(config.learningRate);
   }
 }
 
@@ -96,7 +97,8 @@ export class Trainer {
     config: TrainConfig,
   ) {
     this.config = config;
-    this.model = createModel({ activation: config.activation, seed: config.seed });
+    const { activation, seed, init } = config;
+    this.model = createModel({ activation, seed, init });
     this.optimizer = makeOptimizer(config);
     this.history = emptyHistory(config);
     this.order = this.shuffle(0);

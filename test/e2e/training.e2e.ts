@@ -75,8 +75,13 @@ it('refuses bad settings from a link with a clear message', async () => {
   await page.getByLabel('Epochs').fill('2');
   await page.getByLabel('Learning rate').fill('0.002');
   expect(await page.evaluate(() => location.hash)).toBe(
-    '#/train?epochs=2&batch=50&lr=0.002&opt=adam&act=relu&seed=1',
+    '#/train?epochs=2&batch=50&lr=0.002&opt=adam&act=relu&init=pytorch&seed=1',
   );
+  // The form says which initialisation is used; the other one goes into the link too.
+  const init = page.getByLabel('Initial weights');
+  expect(await init.locator('option:checked').textContent()).toMatch(/^PyTorch’s default/);
+  await init.selectOption('glorot');
+  expect(await page.evaluate(() => location.hash)).toMatch(/&init=glorot&/);
 });
 
 it('trains in the worker with live curves and log while the page answers input', async () => {

@@ -12,7 +12,7 @@ it('shuffles repeatably from a seed, as a permutation', () => {
   expect(shuffledIndices(1000, seededRng(4))).not.toEqual(a);
   expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
   expect(stepsPerEpoch(60_000, 50)).toBe(1200);
-  expect(stepsPerEpoch(60_000, 64)).toBe(937);
+  expect(stepsPerEpoch(60_000, 64)).toBe(938); // DataLoader keeps the last 32 images as a batch
 });
 
 it('builds batches scaled to [0, 1] with one-hot labels', () => {

@@ -18,20 +18,22 @@ describe('the training config in the URL', () => {
       seed: 42,
     };
     const query = serializeConfigQuery(draftOf(config));
-    expect(query).toBe('epochs=2&batch=50&lr=0.01&opt=sgd&act=relu&seed=42');
+    expect(query).toBe('epochs=2&batch=50&lr=0.01&opt=sgd&act=relu&init=pytorch&seed=42');
     expect(validateDraft(parseConfigQuery(`?${query}`))).toEqual({ ok: true, config });
   });
 
   it('reads a partial link and keeps the tutorial values for the rest', () => {
-    const result = validateDraft(parseConfigQuery('epochs=1&act=sigmoid'));
+    const result = validateDraft(parseConfigQuery('epochs=1&act=sigmoid&init=glorot'));
     expect(result).toEqual({
       ok: true,
-      config: { ...TUTORIAL_CONFIG, epochs: 1, activation: 'sigmoid' },
+      config: { ...TUTORIAL_CONFIG, epochs: 1, activation: 'sigmoid', init: 'glorot' },
     });
   });
 
   it('rejects bad numbers and unknown choices, naming each field', () => {
-    const result = validateDraft(parseConfigQuery('epochs=0&batch=2.5&lr=abc&opt=lbfgs&seed=-1'));
+    const result = validateDraft(
+      parseConfigQuery('epochs=0&batch=2.5&lr=abc&opt=lbfgs&init=xavier&seed=-1'),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => [p.field, p.value])).toEqual([
@@ -39,6 +41,7 @@ describe('the training config in the URL', () => {
       ['batchSize', '2.5'],
       ['learningRate', 'abc'],
       ['optimizer', 'lbfgs'],
+      ['init', 'xavier'],
       ['seed', '-1'],
     ]);
     expect(result.problems[3]).toMatchObject({

@@ -53,7 +53,8 @@ const upload = (json: unknown, bin: ArrayBuffer, binName = 'digit-lab-cnn.weight
 
 let good: { json: ModelJson; bin: ArrayBuffer };
 let goodModel: tf.Sequential;
-const config: ModelConfig = { activation: 'sigmoid', seed: 4 };
+// Glorot, so the test also shows the initialisation is read back from the initializer's class.
+const config: ModelConfig = { activation: 'sigmoid', seed: 4, init: 'glorot' };
 beforeAll(async () => {
   goodModel = createModel(config);
   goodModel.setUserDefinedMetadata({ digitLab: { trained: true, steps: 1200, epochs: 1 } });

@@ -1,5 +1,5 @@
-import { ACTIVATIONS, OPTIMIZERS } from '../../ml/config';
-import type { ConfigDraft, ConfigProblem } from '../../ml/config-query';
+import { ACTIVATIONS, INITS, OPTIMIZERS } from '../../ml/config';
+import type { ChoiceField, ConfigDraft, ConfigProblem } from '../../ml/config-query';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -10,12 +10,20 @@ const NUMBER_FIELDS = [
   ['seed', 'train.seed', '1'],
 ] as const satisfies readonly (readonly [keyof ConfigDraft, MessageKey, string])[];
 
+// Each choice's option text is the message `train.<field>.<value>`.
+const CHOICE_FIELDS = [
+  ['optimizer', OPTIMIZERS],
+  ['activation', ACTIVATIONS],
+  ['init', INITS],
+] as const satisfies readonly (readonly [ChoiceField, readonly string[]])[];
+
 const LABELS: Record<keyof ConfigDraft, MessageKey> = {
   epochs: 'train.epochs',
   batchSize: 'train.batchSize',
   learningRate: 'train.learningRate',
   optimizer: 'train.optimizer',
   activation: 'train.activation',
+  init: 'train.init',
   seed: 'train.seed',
 };
 
@@ -61,26 +69,18 @@ export function SettingsForm(props: {
             />
           </label>
         ))}
-        <label>
-          {t('train.optimizer')}
-          <select value={draft.optimizer} onChange={(e) => onChange('optimizer', e.target.value)}>
-            {OPTIMIZERS.map((o) => (
-              <option key={o} value={o}>
-                {t(`train.optimizer.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('train.activation')}
-          <select value={draft.activation} onChange={(e) => onChange('activation', e.target.value)}>
-            {ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`train.activation.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {CHOICE_FIELDS.map(([field, choices]) => (
+          <label key={field}>
+            {t(LABELS[field])}
+            <select value={draft[field]} onChange={(e) => onChange(field, e.target.value)}>
+              {choices.map((c) => (
+                <option key={c} value={c}>
+                  {t(`train.${field}.${c}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </fieldset>
       {problems.length > 0 && (
         <ul role="alert" className="error">
