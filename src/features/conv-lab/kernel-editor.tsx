@@ -101,6 +101,7 @@ export function KernelEditor(props: { draft: KernelDraft; onChange: (d: KernelDr
           {t('conv.kernel.invalid')}
         </p>
       )}
+      <p className="hint">{t('conv.kernel.crossCorrelation')}</p>
     </fieldset>
   );
 }

@@ -48,6 +48,8 @@ export const en = {
   'conv.kernel.emboss': 'Emboss',
   'conv.kernel.outline': 'Outline (same as the tutorial’s kernel)',
   'conv.kernel.identity': 'Identity',
+  'conv.kernel.crossCorrelation':
+    'As PyTorch’s conv2d does, the kernel slides over the image unflipped: strictly this is cross-correlation. A textbook convolution flips the kernel first; for symmetric kernels the two are the same.',
   'conv.stride': 'Stride',
   'conv.padding': 'Padding',
   'conv.padding.valid': 'valid (none)',
@@ -147,6 +149,8 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.kernel.emboss': '浮雕',
   'conv.kernel.outline': '轮廓（与教程的卷积核相同）',
   'conv.kernel.identity': '恒等',
+  'conv.kernel.crossCorrelation':
+    '与 PyTorch 的 conv2d 一样，卷积核不翻转地在图像上滑动：严格地说，这是互相关。教科书中的卷积会先翻转卷积核；对称的卷积核两者结果相同。',
   'conv.stride': '步幅',
   'conv.padding': '填充',
   'conv.padding.valid': 'valid（不填充）',
