@@ -1,41 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { mnistDataDir } from '../../scripts/vite-plugin-mnist';
 import type { BackendSetup } from '../../src/ml/backend';
 import { headOf } from '../../src/ml/batches';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../../src/ml/config';
-import { makeSplit, type MnistData } from '../../src/ml/mnist/dataset';
-import { parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
+import type { MnistData } from '../../src/ml/mnist/dataset';
 import type { TrainerEvent, TrainerRequest } from '../../src/worker/protocol';
 import { createTrainerHandler, type TrainerHandler } from '../../src/worker/trainer-handler';
+import { realMnist } from '../fixtures/mnist';
 import { setupBackends } from '../ml/wasm/helpers';
 
 // The worker's state machine, driven request by request as the page drives it, on the WASM
 // backend with our training kernels and a small slice of the real MNIST.
 let data: MnistData;
-const file = (name: string) => new Uint8Array(readFileSync(`${mnistDataDir()}/${name}`));
 beforeAll(async () => {
   await setupBackends();
   await tf.setBackend('wasm');
-  data = {
-    train: headOf(
-      makeSplit(
-        parseIdxImages(file('train-images-idx3-ubyte'), 'train'),
-        parseIdxLabels(file('train-labels-idx1-ubyte'), 'train'),
-        'train',
-      ),
-      40,
-    ),
-    test: headOf(
-      makeSplit(
-        parseIdxImages(file('t10k-images-idx3-ubyte'), 'test'),
-        parseIdxLabels(file('t10k-labels-idx1-ubyte'), 'test'),
-        'test',
-      ),
-      50,
-    ),
-  };
+  const real = realMnist();
+  data = { train: headOf(real.train, 40), test: headOf(real.test, 50) };
 });
 
 const backend = {

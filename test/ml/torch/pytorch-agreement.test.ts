@@ -1,41 +1,28 @@
 // The proof that the bridge is exact: the app and real PyTorch give the same predictions for the
 // same weights, whichever side trained them.
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mnistDataDir } from '../../../scripts/vite-plugin-mnist';
 import { headOf } from '../../../src/ml/batches';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../../../src/ml/config';
 import { evaluateSplit, summarize } from '../../../src/ml/evaluate';
-import { makeSplit, type MnistData } from '../../../src/ml/mnist/dataset';
-import { parseIdxImages, parseIdxLabels } from '../../../src/ml/mnist/idx';
+import type { MnistData } from '../../../src/ml/mnist/dataset';
 import { createModel, type ModelConfig } from '../../../src/ml/model';
 import { torchStateDictFile } from '../../../src/ml/torch/export';
 import { parseTorchFile } from '../../../src/ml/torch/import';
 import { RunControl, runLoop, Trainer } from '../../../src/ml/train';
 import { writeWeights, type WeightSnapshot } from '../../../src/ml/weights';
+import { realMnist } from '../../fixtures/mnist';
 import { setupBackends } from '../wasm/helpers';
 import { agreement, expected, fixture, torchEvaluate } from './helpers';
 
 let data: MnistData;
-const file = (name: string) => new Uint8Array(readFileSync(`${mnistDataDir()}/${name}`));
 beforeAll(async () => {
   await setupBackends();
   await tf.setBackend('wasm');
-  data = {
-    train: makeSplit(
-      parseIdxImages(file('train-images-idx3-ubyte')),
-      parseIdxLabels(file('train-labels-idx1-ubyte')),
-      'train',
-    ),
-    test: makeSplit(
-      parseIdxImages(file('t10k-images-idx3-ubyte')),
-      parseIdxLabels(file('t10k-labels-idx1-ubyte')),
-      'test',
-    ),
-  };
+  data = realMnist();
 });
 
 /** The app's predictions for all 10,000 test images with these weights, and its wrong count. */
