@@ -12,7 +12,8 @@ export type ModelFileProblem =
   | { code: 'missingFile'; params: { file: string } }
   | { code: 'weightsTooLarge'; params: { bytes: number; max: number } }
   | { code: 'wrongSize'; params: { files: string; expected: number; actual: number } }
-  | { code: 'notFinite'; params: { weight: string } };
+  | { code: 'notFinite'; params: { weight: string } }
+  | { code: 'overflows'; params: Record<string, never> };
 
 /** Thrown by `parseModelFiles`; carries a problem the UI can translate. */
 export class ModelFileError extends Error {
