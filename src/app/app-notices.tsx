@@ -1,3 +1,4 @@
+import './app-notices.css';
 import { useBackend } from '../state/backend';
 import { useSavedModels } from '../state/saved-models';
 import { useTrainer } from '../state/trainer';

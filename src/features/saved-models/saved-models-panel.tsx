@@ -93,7 +93,7 @@ export function SavedModelsPanel() {
       )}
       {startup.status === 'failed' && (
         <p role="alert" className="error">
-          {t('models.restoreFailedWith', {
+          {t('models.restoreFailed', {
             reason:
               startup.error instanceof ModelFileError
                 ? t(`models.file.${startup.error.problem.code}`, startup.error.problem.params)

@@ -35,8 +35,6 @@ export const en = {
   'models.curvesBack': 'Its training history (loss and accuracy curves) was restored with it.',
   'models.optimizerNote':
     'Resuming training continues from these weights with a fresh optimizer: Adam’s running averages are not saved, so training restarts the optimizer state (the first steps may move a little differently than an uninterrupted run).',
-  'models.restoreFailed':
-    'Could not restore the autosaved model: {message}. The app started with untrained weights.',
   'models.autosaved': 'Autosaved {date}.',
   'models.autosaveFailed': 'Autosave failed: {message} The current run is not saved.',
   'models.autosaveAbout':
@@ -49,7 +47,7 @@ export const en = {
   'models.empty': 'Nothing saved yet.',
   'models.stopFirst':
     'A run is going: stop it (it is saved on Stop) before loading or uploading a model.',
-  'models.restoreFailedWith':
+  'models.restoreFailed':
     'Could not restore the autosaved model: {reason} The app started with untrained weights.',
   'models.col.name': 'Name',
   'models.col.date': 'Saved',
@@ -141,7 +139,6 @@ export const zh: Record<keyof typeof en, string> = {
   'models.curvesBack': '它的训练记录（损失和准确率曲线）也一并恢复了。',
   'models.optimizerNote':
     '继续训练会从这些权重开始，但优化器是新的：Adam 的滑动平均没有保存，所以优化器状态会重新开始（最初几步可能与不中断的训练略有不同）。',
-  'models.restoreFailed': '无法恢复自动保存的模型：{message}。应用已使用未训练的权重启动。',
   'models.autosaved': '已于 {date} 自动保存。',
   'models.autosaveFailed': '自动保存失败：{message}当前的训练没有被保存。',
   'models.autosaveAbout':
@@ -153,7 +150,7 @@ export const zh: Record<keyof typeof en, string> = {
   'models.list': '保存在本浏览器中的模型',
   'models.empty': '还没有保存任何模型。',
   'models.stopFirst': '正在训练：请先停止（停止时会自动保存），再加载或上传模型。',
-  'models.restoreFailedWith': '无法恢复自动保存的模型：{reason}应用已使用未训练的权重启动。',
+  'models.restoreFailed': '无法恢复自动保存的模型：{reason}应用已使用未训练的权重启动。',
   'models.col.name': '名称',
   'models.col.date': '保存时间',
   'models.col.epochs': '轮数',
