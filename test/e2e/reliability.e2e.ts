@@ -364,7 +364,7 @@ it('8: weights that overflow a forward pass are refused, and absurd counts are n
   await expect
     .poll(() => page.getByRole('alert').first().textContent())
     .toBe(
-      'These files were not loaded, the current model is unchanged. The weights are so large that a prediction would overflow to NaN (values beyond 10³⁸): these files cannot be this network trained.',
+      'These files were not loaded, the current model is unchanged. The weights are so large that a prediction would overflow to NaN (values beyond 10³⁸): no trained copy of this network has weights like these.',
     );
   expect(await facts.textContent()).toBe(untrained);
 

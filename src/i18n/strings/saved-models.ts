@@ -101,7 +101,7 @@ export const en = {
     '{files} holds {actual} bytes but model.json says {expected}: the file is truncated or not the one that belongs to it.',
   'models.file.notFinite': 'The weight {weight} contains NaN or infinite values.',
   'models.file.overflows':
-    'The weights are so large that a prediction would overflow to NaN (values beyond 10³⁸): these files cannot be this network trained.',
+    'The weights are so large that a prediction would overflow to NaN (values beyond 10³⁸): no trained copy of this network has weights like these.',
 } satisfies Record<string, string>;
 
 /** Saved models panel strings in Simplified Chinese. */
@@ -198,5 +198,5 @@ export const zh: Record<keyof typeof en, string> = {
     '{files} 有 {actual} 字节，但 model.json 写的是 {expected} 字节：文件被截断了，或者不是与之配套的文件。',
   'models.file.notFinite': '权重 {weight} 含有 NaN 或无穷大的值。',
   'models.file.overflows':
-    '权重大得离谱，一次预测就会溢出成 NaN（数值超过 10³⁸）：这些文件不可能是训练好的这个网络。',
+    '权重大得离谱，一次预测就会溢出成 NaN（数值超过 10³⁸）：训练好的这个网络不会有这样的权重。',
 };
