@@ -8,6 +8,7 @@ import { SavedModelsProvider } from '../state/saved-models';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
+import { AppNotices } from './app-notices';
 import { StatusBar } from './status-bar';
 import { useHashLocation } from '../state/url';
 
@@ -41,6 +42,7 @@ function Shell() {
           </a>
         ))}
       </nav>
+      <AppNotices />
       <main>
         <View />
       </main>

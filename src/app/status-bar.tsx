@@ -34,7 +34,13 @@ export function StatusBar() {
   const page = useBackend();
   const [tensors, setTensors] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setTensors(tf.memory().numTensors), 1000);
+    const timer = setInterval(() => {
+      try {
+        setTensors(tf.memory().numTensors);
+      } catch {
+        // tfjs refuses every call while a backend starts (the switch after a lost WebGL context).
+      }
+    }, 1000);
     return () => clearInterval(timer);
   }, []);
   return (

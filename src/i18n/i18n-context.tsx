@@ -1,4 +1,5 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { readSetting, writeSetting } from '../state/site-storage';
 import { format, LANGUAGES, MESSAGES, type Language, type MessageKey } from './messages';
 
 /** Translates a key with optional `{name}` parameters. */
@@ -16,7 +17,7 @@ export interface I18nValue {
 const STORAGE_KEY = 'digit-lab.lang';
 
 function initialLanguage(): Language {
-  const saved = localStorage.getItem(STORAGE_KEY);
+  const saved = readSetting(STORAGE_KEY);
   if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Language;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
@@ -28,7 +29,7 @@ export const I18nContext = createContext<I18nValue | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
   const setLang = useCallback((next: Language) => {
-    localStorage.setItem(STORAGE_KEY, next);
+    writeSetting(STORAGE_KEY, next);
     setLangState(next);
   }, []);
   useEffect(() => {

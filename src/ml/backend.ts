@@ -183,3 +183,22 @@ async function startBackend(choice: BackendChoice, opts: BackendOptions): Promis
   }
   throw new Error(`no TensorFlow.js backend could start: ${notes.join('; ')}`);
 }
+
+/**
+ * Calls `lost` once the WebGL backend's context is lost (a driver reset, the GPU out of memory):
+ * from then on every kernel returns zeros or garbage. Returns the unsubscribe; a no-op on other
+ * backends.
+ */
+export function watchWebglContext(lost: () => void): () => void {
+  if (tf.getBackend() !== 'webgl') return () => {};
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+  const canvas = gl?.canvas;
+  if (!gl || !canvas) return () => {};
+  const onLost = (e: Event) => {
+    e.preventDefault();
+    lost();
+  };
+  canvas.addEventListener('webglcontextlost', onLost);
+  if (gl.isContextLost()) queueMicrotask(lost);
+  return () => canvas.removeEventListener('webglcontextlost', onLost);
+}

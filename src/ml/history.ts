@@ -29,3 +29,28 @@ export interface TrainingHistory {
 export function emptyHistory(config: TrainConfig): TrainingHistory {
   return { config, loss: [], accuracy: [], log: [], stepsDone: 0, epochsDone: 0 };
 }
+
+/**
+ * The history as it stood after `steps` steps: later loss and accuracy points dropped, epochs
+ * recounted. Log lines carry no step, so one is kept per subset measurement kept.
+ */
+export function historyUpTo(history: TrainingHistory, steps: number): TrainingHistory {
+  if (steps >= history.stepsDone) return history;
+  const accuracy = history.accuracy.filter((a) => a.step < steps);
+  const ends = accuracy.filter((a) => a.scope === 'full');
+  const subsets = accuracy.filter((a) => a.scope === 'subset').length;
+  return {
+    ...history,
+    loss: history.loss.filter((p) => p.step < steps),
+    accuracy,
+    log: history.log.slice(0, subsets),
+    stepsDone: steps,
+    epochsDone: ends.length ? ends[ends.length - 1].epoch + 1 : 0,
+  };
+}
+
+/** Steps taken since the last epoch end (0 at an epoch boundary). */
+export function stepsIntoEpoch(history: TrainingHistory): number {
+  const end = history.accuracy.findLast((a) => a.scope === 'full');
+  return history.stepsDone - (end ? end.step + 1 : 0);
+}

@@ -23,7 +23,8 @@ export type ModelFileProblem =
   | { code: 'torchNoWeights'; params: { found: string } }
   | { code: 'torchKeys'; params: { missing: string; extra: string } }
   | { code: 'torchShape'; params: { key: string; shape: string; expected: string } }
-  | { code: 'torchDtype'; params: { key: string; dtype: string } };
+  | { code: 'torchDtype'; params: { key: string; dtype: string } }
+  | { code: 'overflows'; params: Record<string, never> };
 
 /** Thrown by `parseModelFiles`; carries a problem the UI can translate. */
 export class ModelFileError extends Error {

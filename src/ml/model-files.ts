@@ -12,6 +12,7 @@ import type { ModelConfig } from './model';
 import type { WeightSnapshot } from './weights';
 import { LIMITS, type NumericField } from './config-query';
 import { fail, isRecord } from './model-file-error';
+import { forwardStaysFinite } from './forward-bound';
 import { checkTopology, EXPECTED_LAYERS, OUR_LAYERS, same, topologyLayers } from './model-topology';
 
 /** Largest model.json we accept; ours is about 5 KB. */
@@ -218,18 +219,26 @@ export function parseModelFiles(files: UploadedFile[]): ParsedModelFiles {
     shape: w.shape,
     data: data.get(w.name)!,
   }));
+  // Finite but huge weights (3e38) overflow the first forward pass into NaN probabilities.
+  if (!forwardStaysFinite(weights, activation)) fail({ code: 'overflows', params: {} });
   return { config: { activation, seed, init }, weights, metadata: readMetadata(json) };
 }
+
+/** Most epochs a run can have (the Epochs setting's limit). */
+export const MAX_EPOCHS = LIMITS.epochs.max;
+/** Most steps a run can have: every epoch at batch size 1 over the 60,000 training images. */
+export const MAX_STEPS = MAX_EPOCHS * 60_000;
 
 function readMetadata(json: Record<string, unknown>): DigitLabMetadata {
   const user = json.userDefinedMetadata;
   const m = isRecord(user) && isRecord(user.digitLab) ? user.digitLab : {};
-  const count = (v: unknown) =>
-    Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined;
+  // Counts no run could reach (steps: 1e308) are dropped as unknown rather than shown.
+  const count = (v: unknown, max: number) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max ? (v as number) : undefined;
   return {
     trained: typeof m.trained === 'boolean' ? m.trained : undefined,
-    steps: count(m.steps),
-    epochs: count(m.epochs),
+    steps: count(m.steps, MAX_STEPS),
+    epochs: count(m.epochs, MAX_EPOCHS),
     trainConfig: isTrainConfig(m.trainConfig) ? m.trainConfig : undefined,
   };
 }

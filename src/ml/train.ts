@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { headOf, makeBatch, seededRng, shuffledIndices, stepsPerEpoch } from './batches';
 import type { TrainConfig } from './config';
 import { evaluateSplit } from './evaluate';
-import { emptyHistory, type AccuracyPoint, type TrainingHistory } from './history';
+import { emptyHistory, stepsIntoEpoch, type AccuracyPoint, type TrainingHistory } from './history';
 import type { MnistData, MnistSplit } from './mnist/dataset';
 import { createModel } from './model';
 import { TorchRMSprop } from './rmsprop';
@@ -224,7 +224,8 @@ export class Trainer {
 
   /**
    * Puts saved weights and their history back, to continue from them. The optimizer restarts
-   * (Adam's moment estimates are not saved), and the next step starts a fresh epoch.
+   * (Adam's moment estimates are not saved). A run saved mid-epoch goes on where that epoch was,
+   * in the same shuffled order, so the epoch ends after the same number of steps.
    */
   restore(weights: WeightSnapshot, history: TrainingHistory): void {
     writeWeights(this.model, weights);
@@ -239,7 +240,8 @@ export class Trainer {
     this.optimizer = makeOptimizer(this.config);
     if (this.lastGood) tf.dispose(this.lastGood);
     this.lastGood = null;
-    this.stepInEpoch = 0;
+    const into = stepsIntoEpoch(history);
+    this.stepInEpoch = into > 0 && into < this.stepsPerEpoch ? into : 0;
     this.order = this.shuffle(history.epochsDone);
   }
 

@@ -1,4 +1,5 @@
 import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
+import { readSetting, writeSetting } from './site-storage';
 import { pageParam } from './url';
 
 const STORAGE_KEY = 'digit-lab.backend';
@@ -14,10 +15,10 @@ function asChoice(value: string | null): BackendChoice | null {
  * comparisons), then the saved choice, then 'auto'.
  */
 export function preferredBackend(): BackendChoice {
-  return asChoice(pageParam('backend')) ?? asChoice(localStorage.getItem(STORAGE_KEY)) ?? 'auto';
+  return asChoice(pageParam('backend')) ?? asChoice(readSetting(STORAGE_KEY)) ?? 'auto';
 }
 
 /** Saves the user's backend choice; it takes effect when the page next loads. */
 export function savePreferredBackend(choice: BackendChoice): void {
-  localStorage.setItem(STORAGE_KEY, choice);
+  writeSetting(STORAGE_KEY, choice);
 }

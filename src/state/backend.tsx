@@ -1,10 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { setupBackend, type BackendSetup } from '../ml/backend';
+import { setupBackend, watchWebglContext, type BackendSetup } from '../ml/backend';
 import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import { preferredBackend } from './backend-preference';
 import { strictContext } from './strict-context';
 
-const store = strictContext<BackendSetup>('Backend');
+/** The page's backend setup, and whether a lost WebGL context made it switch (or fail to). */
+export type PageBackend = BackendSetup & {
+  contextLost?: { switched: true } | { switched: false; message: string };
+};
+
+const store = strictContext<PageBackend>('Backend');
 /** The context itself, for tests that supply their own value. */
 export const BackendContext = store.Context;
 
@@ -13,7 +18,7 @@ export const useBackend = store.use;
 
 type Boot =
   | { status: 'starting' }
-  | { status: 'ready'; setup: BackendSetup }
+  | { status: 'ready'; setup: PageBackend }
   | { status: 'error'; message: string };
 
 /**
@@ -36,6 +41,37 @@ export function BackendProvider(props: {
       live = false;
     };
   }, []);
+
+  // A lost WebGL context returns zeros from then on: move the page to WASM (the model context
+  // rebuilds its inference model there from the weights it keeps as plain arrays).
+  const backend = boot.status === 'ready' ? boot.setup.backend : null;
+  useEffect(() => {
+    if (backend !== 'webgl') return;
+    let live = true;
+    const stop = watchWebglContext(() => {
+      stop();
+      setupBackend('wasm', { wasmPaths: WASM_BINARY_URLS, navigator }).then(
+        (setup) =>
+          live &&
+          setBoot({ status: 'ready', setup: { ...setup, contextLost: { switched: true } } }),
+        (err: unknown) =>
+          live &&
+          setBoot((b) =>
+            b.status === 'ready'
+              ? {
+                  ...b,
+                  setup: { ...b.setup, contextLost: { switched: false, message: String(err) } },
+                }
+              : b,
+          ),
+      );
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [backend]);
+
   if (boot.status === 'starting') return props.starting;
   if (boot.status === 'error') return props.failed(boot.message);
   return <BackendContext.Provider value={boot.setup}>{props.children}</BackendContext.Provider>;

@@ -1,7 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createModel, type ModelConfig } from '../ml/model';
 import { readWeights, writeWeights, type WeightSnapshot } from '../ml/weights';
+import { BackendContext } from './backend';
 import { strictContext } from './strict-context';
 
 /** The model the app shows and predicts with: its weights and where they came from. */
@@ -78,8 +87,31 @@ export function ModelProvider({ children }: { children: ReactNode }) {
   stateRef.current = state;
   const retired = useRef<tf.LayersModel[]>([]);
   useEffect(() => {
-    for (const model of retired.current.splice(0)) model.dispose();
+    for (const model of retired.current.splice(0)) {
+      try {
+        model.dispose();
+      } catch {
+        // A model on a backend that went away (lost WebGL context) has nothing left to free.
+      }
+    }
   }, [state.inference]);
+
+  // When the page's backend changes (a lost WebGL context moved it to WASM), the inference model
+  // is built again there from the weights kept as plain arrays; the version bump re-runs views.
+  // Read softly: tests mount the model context without a backend provider.
+  const backend = useContext(BackendContext)?.backend ?? null;
+  const builtOn = useRef(backend);
+  useEffect(() => {
+    if (builtOn.current === backend) return;
+    builtOn.current = backend;
+    const prev = stateRef.current;
+    const inference = createModel(prev.current.config);
+    writeWeights(inference, prev.current.weights);
+    retired.current.push(prev.inference);
+    const next = { current: { ...prev.current, version: prev.current.version + 1 }, inference };
+    stateRef.current = next;
+    setState(next);
+  }, [backend]);
 
   // Weights go into the inference model before the new version is published, so any view that
   // reacts to `current.version` already predicts with the new weights.

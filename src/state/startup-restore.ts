@@ -1,22 +1,77 @@
 import { useEffect, useRef, useState } from 'react';
-import { AUTOSAVE_NAME, loadSavedModel, type SavedModelMeta } from '../ml/storage/saved-models';
+import { listRuns, loadRun, type RunIdentity, type RunMeta } from '../ml/storage/runs';
+import {
+  AUTOSAVE_NAME,
+  loadSavedModel,
+  SavedModelError,
+  type ModelRecord,
+} from '../ml/storage/saved-models';
+import { StorageError } from '../ml/storage/storage-error';
 import type { WeightSnapshot } from '../ml/weights';
+import { claimRun, heldRuns } from './run-locks';
+import { readTabValue, settingsBlocked } from './site-storage';
 
-/** What happened to the autosave slot when the app started. */
+/** The sessionStorage key under which a tab keeps the id of its run, so a reload finds it. */
+export const TAB_RUN_KEY = 'digit-lab.run';
+
+/** Where the restored model came from: this tab's own run, the newest run, or an old autosave. */
+export type RestoreSource = 'own' | 'latest' | 'legacy';
+
+/** What the app found in storage when it started. */
 export type StartupRestore =
   | { status: 'checking' }
   | { status: 'none' }
-  | { status: 'restored'; meta: SavedModelMeta }
-  | { status: 'failed'; message: string };
+  | {
+      status: 'restored';
+      record: ModelRecord;
+      source: RestoreSource;
+      /** The run restored is still open (training, perhaps) in another tab. */
+      liveElsewhere: boolean;
+    }
+  | { status: 'failed'; error: unknown }
+  /** The browser blocks site data: nothing can be saved or restored. */
+  | { status: 'blocked' };
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const identityOf = ({ id, startedAt, origin, parentId }: RunMeta): RunIdentity => ({
+  id,
+  startedAt,
+  origin,
+  parentId,
+});
+
+/** A reloaded tab's old page may hold its run's lock for a moment while it goes away. */
+const RELOAD_GRACE_MS = 1500;
+
+async function findStartModel() {
+  if (settingsBlocked()) throw new StorageError('blocked', 'localStorage is not available');
+  const runs = await listRuns();
+  const mine = runs.find((r) => r.id === readTabValue(TAB_RUN_KEY));
+  if (mine) {
+    const release = await claimRun(mine.id, RELOAD_GRACE_MS);
+    release?.();
+    const found = await loadRun(mine.id);
+    if (found && release) {
+      return { ...found, source: 'own' as const, liveElsewhere: false, mine: identityOf(mine) };
+    }
+  }
+  // A new tab (or a duplicate of one still open) starts from the newest run, without owning it.
+  const newest = runs[0] ? await loadRun(runs[0].id) : null;
+  if (newest) {
+    const live = (await heldRuns()).has(newest.meta.id);
+    return { ...newest, source: 'latest' as const, liveElsewhere: live, mine: null };
+  }
+  const legacy = await loadSavedModel(AUTOSAVE_NAME);
+  return { ...legacy, source: 'legacy' as const, liveElsewhere: false, mine: null };
+}
 
 /**
- * Once, when the app starts: brings back the autosave slot through `apply` (which throws if it no
- * longer fits the network), then calls `done` whatever happened.
+ * Once, when the app starts: brings back this tab's own run (after a reload), else the newest run,
+ * else an old autosave slot, through `apply` (which throws if the model does not fit); `own` is
+ * called with the tab's run when it is one. Then calls `done` whatever happened.
  */
 export function useStartupRestore(
-  apply: (meta: SavedModelMeta, weights: WeightSnapshot) => void,
+  apply: (record: ModelRecord, weights: WeightSnapshot) => void,
+  own: (identity: RunIdentity) => void,
   done: () => void,
 ): StartupRestore {
   const [startup, setStartup] = useState<StartupRestore>({ status: 'checking' });
@@ -24,23 +79,26 @@ export function useStartupRestore(
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    loadSavedModel(AUTOSAVE_NAME)
+    findStartModel()
       .then(
-        ({ meta, weights }) => {
+        ({ meta, weights, source, liveElsewhere, mine }) => {
           try {
             apply(meta, weights);
-            setStartup({ status: 'restored', meta });
-          } catch (err) {
-            // A slot that no longer fits the network is reported, and autosave goes on.
-            setStartup({ status: 'failed', message: messageOf(err) });
+            if (mine) own(mine);
+            setStartup({ status: 'restored', record: meta, source, liveElsewhere });
+          } catch (error) {
+            // A model that no longer fits the network is reported, and the app starts untrained.
+            setStartup({ status: 'failed', error });
           }
         },
-        (err: unknown) => {
-          const missing = err instanceof Error && err.name === 'SavedModelError';
-          setStartup(missing ? { status: 'none' } : { status: 'failed', message: messageOf(err) });
+        (error: unknown) => {
+          if (error instanceof SavedModelError) setStartup({ status: 'none' });
+          else if (error instanceof StorageError && error.problem === 'blocked')
+            setStartup({ status: 'blocked' });
+          else setStartup({ status: 'failed', error });
         },
       )
       .finally(done);
-  }, [apply, done]);
+  }, [apply, own, done]);
   return startup;
 }

@@ -10,9 +10,9 @@ import type {
   WorkerErrorCode,
 } from '../worker/protocol';
 
-/** How the last run ended; for 'diverged', the step and the non-finite loss. */
+/** How the last run ended ('interrupted': the worker died); for 'diverged', the step and loss. */
 export interface RunEnd {
-  reason: FinishReason;
+  reason: FinishReason | 'interrupted';
   step: number | null;
   loss: number | null;
 }
@@ -31,9 +31,16 @@ export interface TrainerState {
   error: { code: WorkerErrorCode; message: string } | null;
   /** True when the weights came from `restore` (the optimizer state restarted). */
   restored: boolean;
-  /** Runs that ended (stopped, completed or diverged) since the page opened; their weights arrived first. */
+  /** Runs that ended (stopped, completed, diverged or interrupted) since the page opened; their weights arrived first. */
   finishedRuns: number;
+  /** The last run the page asked for: from scratch, continued, or a reset; `serial` counts them. */
+  runRequest: { serial: number; kind: RunRequestKind } | null;
+  /** Set when the worker died and was restarted: how often, and the steps of the weights kept. */
+  workerLost: { count: number; keptSteps: number } | null;
 }
+
+/** What the user asked the worker to do with the model: train anew, go on, or reset it. */
+export type RunRequestKind = 'scratch' | 'current' | 'reset';
 
 /** The state before the worker has said anything. */
 export const INITIAL_TRAINER_STATE: TrainerState = {
@@ -47,11 +54,18 @@ export const INITIAL_TRAINER_STATE: TrainerState = {
   error: null,
   restored: false,
   finishedRuns: 0,
+  runRequest: null,
+  workerLost: null,
 };
 
 /** An event from the worker, or a crash of the worker itself. */
 export type TrainerAction =
-  TrainerEvent | { type: 'crash'; message: string } | { type: 'restoring' } | { type: 'fresh-run' };
+  | TrainerEvent
+  | { type: 'crash'; message: string }
+  | { type: 'restoring' }
+  | { type: 'run-request'; kind: RunRequestKind }
+  /** The worker died; a new one is starting with the weights of `keptSteps` steps. */
+  | { type: 'worker-died'; keptSteps: number };
 
 /** Folds one worker event into the state. */
 export function trainerReducer(state: TrainerState, action: TrainerAction): TrainerState {
@@ -105,9 +119,32 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
       return { ...state, error: { code: action.code, message: action.message } };
     case 'crash':
       return { ...state, error: { code: 'other', message: action.message } };
-    case 'fresh-run':
-      // A run from scratch no longer stands on a restored model.
-      return { ...state, restored: false };
+    case 'run-request': {
+      const serial = (state.runRequest?.serial ?? 0) + 1;
+      // A run from scratch or a reset no longer stands on a restored model.
+      const restored = action.kind === 'current' && state.restored;
+      return { ...state, restored, runRequest: { serial, kind: action.kind }, workerLost: null };
+    }
+    case 'worker-died': {
+      const running = state.phase === 'training' || state.phase === 'paused';
+      const count = (state.workerLost?.count ?? 0) + 1;
+      return {
+        ...state,
+        phase: 'loading',
+        error: null,
+        numTensors: 0,
+        workerLost: { count, keptSteps: action.keptSteps },
+        // A run cut short ends here, so it is saved like a stopped one.
+        ...(running
+          ? {
+              lastRun: { reason: 'interrupted' as const, step: null, loss: null },
+              finishedRuns: state.finishedRuns + 1,
+            }
+          : {}),
+      };
+    }
+    case 'lifeline':
+      return state;
     case 'restoring':
       return { ...state, error: null };
   }

@@ -32,6 +32,10 @@ export class TrainerClient {
     };
   }
 
+  /** Asks the worker to hold the Web Lock `lock` for its whole life (see `watchLifeline`). */
+  lifeline(lock: string): void {
+    this.send({ type: 'lifeline', lock });
+  }
   /** Sets up the backend and has the worker load MNIST itself from `mnistBaseUrl`. */
   init(backend: BackendChoice, mnistBaseUrl: string): void {
     this.send({ type: 'init', backend, mnistBaseUrl });

@@ -15,6 +15,11 @@ export interface InitRequest {
 /** Page → worker. */
 export type TrainerRequest =
   | InitRequest
+  /**
+   * Hold the Web Lock `lock` for the worker's whole life: the browser releases it when the worker
+   * dies (closed, crashed, killed for memory), which is how the page notices.
+   */
+  | { type: 'lifeline'; lock: string }
   /** Start a run: from fresh seeded weights, or go on from the weights the worker holds. */
   | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current' }
   | { type: 'pause' }
@@ -86,6 +91,8 @@ export type TrainerEvent =
     }
   /** The worker now holds the weights the page sent with `restore` (the page has them already). */
   | { type: 'restored'; numTensors: number }
+  /** The worker holds the lifeline lock; the page may now wait on it. */
+  | { type: 'lifeline' }
   /** A request that could not be carried out; the worker's model and run are unchanged. */
   | { type: 'error'; code: WorkerErrorCode; message: string };
 

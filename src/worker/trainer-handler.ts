@@ -26,6 +26,8 @@ export interface TrainerHost {
     data: MnistData;
     stats: MnistLoadStats;
   }>;
+  /** Takes a Web Lock and holds it until the worker ends; resolves once held. */
+  hold: (lock: string) => Promise<void>;
 }
 
 /** The worker's request handler: feed it requests in order; `idle` settles once all are handled. */
@@ -196,6 +198,13 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
         startRun(t);
         return;
       }
+      case 'lifeline':
+        // Not awaited: the lock is held for good, and requests behind this one must go on.
+        host.hold(req.lock).then(
+          () => post({ type: 'lifeline' }),
+          () => {}, // no Web Locks here: the page cannot watch, and the worker works on
+        );
+        return;
       case 'pause':
         control?.pause();
         return;

@@ -23,6 +23,17 @@ const handler = createTrainerHandler({
     const { data, stats } = await loadMnist(req.mnistBaseUrl);
     return { backend, data, stats };
   },
+  hold: (lock) =>
+    new Promise<void>((held, failed) => {
+      if (!navigator.locks) return failed(new Error('no Web Locks'));
+      // The callback's promise never settles, so the lock goes only with the worker.
+      navigator.locks
+        .request(lock, () => {
+          held();
+          return new Promise<never>(() => {});
+        })
+        .catch(failed);
+    }),
 });
 
 scope.onmessage = (e) => handler.handle(e.data);

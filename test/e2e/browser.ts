@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium, or the one named by CHROMIUM_PATH. */
@@ -25,12 +25,26 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Opens the app at a hash route (e.g. '#/train') and fails the test on any page error. */
-export async function openApp(browser: Browser, hash = '', lang = 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: lang,
-  });
+/** How to open the app: in an existing context (another tab), and what to do before it loads. */
+export interface OpenOptions {
+  context?: BrowserContext;
+  /** Runs on the new page before the app loads (init scripts, a fake clock). */
+  beforeLoad?: (page: Page) => Promise<unknown>;
+}
+
+/**
+ * Opens the app at a route (e.g. '#/train', or '?backend=webgl#/draw') and records every page error,
+ * console error and Content-Security-Policy violation, for `pageErrors`.
+ */
+export async function openApp(
+  browser: Browser,
+  hash = '',
+  lang = 'en',
+  options: OpenOptions = {},
+): Promise<Page> {
+  const context =
+    options.context ??
+    (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang }));
   // Clicks and file inputs wait for the page, however busy the machine (a hang still fails).
   context.setDefaultTimeout(180_000);
   const page = await context.newPage();
@@ -39,7 +53,13 @@ export async function openApp(browser: Browser, hash = '', lang = 'en'): Promise
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   (page as Page & { appErrors: string[] }).appErrors = errors;
+  await options.beforeLoad?.(page);
   await page.goto(`${inject('baseUrl')}${hash}`);
   return page;
 }

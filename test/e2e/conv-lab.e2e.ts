@@ -179,7 +179,9 @@ it('plots the activations and shows softmax probabilities and the loss', async (
   const page = await openApp(browser, '#/concepts');
   for (const name of ['ReLU', 'Sigmoid']) {
     const chart = page.getByRole('figure', { name });
-    await expect.poll(() => chart.locator('path.recharts-line-curve').count()).toBe(2);
+    await expect
+      .poll(() => chart.locator('path.recharts-line-curve').count(), { timeout: 60_000 })
+      .toBe(2);
   }
   expect(await page.getByRole('link', { name: 'Train with sigmoid →' }).getAttribute('href')).toBe(
     '#/train?activation=sigmoid',

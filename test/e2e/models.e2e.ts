@@ -18,6 +18,7 @@ import type { MnistSplit } from '../../src/ml/mnist/dataset';
 import { createModel } from '../../src/ml/model';
 import { layersModelFiles } from '../../src/ml/model-files';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { storedRuns } from './train-helpers';
 
 // The Node reference runs stock TensorFlow.js on its WASM backend (tfjs `cpu` in Node needs
 // about a minute for 10,000 images); the page runs whatever its default backend is.
@@ -214,8 +215,10 @@ it('saves, refuses broken uploads, loads a good one, and restores the autosave a
     { name: 'other.weights.bin', buffer: files.bin },
   ]);
   await expect.poll(() => message.textContent()).toMatch(/^Loaded .*sigmoid CNN, 2 epochs/);
-  // The epoch count grew (0 → 2), so the autosave slot was written.
-  await expect.poll(() => page.getByRole('row', { name: /^autosave/ }).count()).toBe(1);
+  // The upload became a run of its own in IndexedDB, so a reload brings it back.
+  await expect
+    .poll(async () => (await storedRuns(page)).map((r) => [r.steps, r.epochs, r.status]))
+    .toEqual([[2400, 2, 'idle']]);
   const uploaded = await firstTen(page);
   expect(uploaded.digits).toBe(otherPrediction.digits);
   expectClose(uploaded.probs, otherPrediction.probs);
@@ -226,7 +229,7 @@ it('saves, refuses broken uploads, loads a good one, and restores the autosave a
   await expect
     .poll(() => page.getByTestId('restored').textContent(), { timeout: 30_000 })
     .toMatch(
-      /Restored the model autosaved .*: 2 epochs, 2,400 steps.*restarts the optimizer state/,
+      /Restored this tab’s run, autosaved .*: 2 epochs, 2,400 steps.*restarts the optimizer state/,
     );
   const restored = await firstTen(page);
   expect(restored.digits).toBe(otherPrediction.digits);

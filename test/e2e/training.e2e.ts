@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { autosavedSteps, phase, startTraining, stepsDone } from './train-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,39 +13,9 @@ afterAll(async () => {
 
 // The worker trains on WASM here (WebGL is software): tests wait for step counts, never for time.
 // How smooth the page stays while training is a figure `npm run bench -- --cases app` reports.
-const stepsDone = async (page: Page) =>
-  Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
-const phase = (page: Page) => page.getByTestId('train-phase').textContent();
 const lossPoints = async (page: Page) =>
   Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
 const TUTORIAL_LINK = '#/train?epochs=3&batch=50&lr=0.001&opt=adam&act=relu&seed=1';
-
-/** Opens the Train panel once the worker is ready, and starts a run. */
-async function startTraining(page: Page, minSteps: number): Promise<void> {
-  await expect
-    .poll(() => phase(page), { timeout: 120_000 })
-    .toMatch(/^Ready to train · backend: \w+/);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(minSteps);
-}
-
-/** The autosave slot's step count in IndexedDB, or -1 while there is none. */
-const autosavedSteps = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('digit-lab');
-        open.onerror = () => resolve(-1);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('saved-models')) return resolve(-1);
-          const get = db.transaction('saved-models').objectStore('saved-models').get('autosave');
-          get.onsuccess = () =>
-            resolve((get.result as { steps?: number } | undefined)?.steps ?? -1);
-          get.onerror = () => resolve(-1);
-        };
-      }),
-  );
 
 it('shows the network with its 28,938 parameters', async () => {
   const page = await openApp(browser, '#/model');

@@ -275,6 +275,12 @@ describe('parseModelFiles rejects, naming the problem', () => {
       params: { weight: 'conv2/kernel' },
     });
   });
+
+  it('weights that are finite but overflow a forward pass (a file full of 3e38)', () => {
+    const bad = good.bin.slice(0);
+    new Float32Array(bad).fill(3e38);
+    expect(problemOf(upload(good.json, bad))).toEqual({ code: 'overflows', params: {} });
+  });
 });
 
 it('ignores metadata of the wrong types', () => {
@@ -285,6 +291,13 @@ it('ignores metadata of the wrong types', () => {
       }),
   );
   expect(parseModelFiles(upload(json, good.bin)).metadata).toEqual({ epochs: 2 });
+});
+
+it('drops counts no run could reach instead of showing them', () => {
+  const json = broken(
+    (j) => (j.userDefinedMetadata = { digitLab: { trained: true, steps: 1e308, epochs: 1e6 } }),
+  );
+  expect(parseModelFiles(upload(json, good.bin)).metadata).toEqual({ trained: true });
 });
 
 it('refuses oversized files by size before reading them', () => {

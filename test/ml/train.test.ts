@@ -149,6 +149,28 @@ describe('the training loop', () => {
     b.dispose();
   });
 
+  it('goes on mid-epoch after a restore: same batches, the epoch ends on time', async () => {
+    // SGD keeps no optimizer state, so a restored run must match an uninterrupted one exactly.
+    const c = config({ batchSize: 4, optimizer: 'sgd', learningRate: 0.05, epochs: 2 });
+    const data = subset(20, 10); // 5 steps an epoch
+    const whole = new Trainer(data, c);
+    for (let i = 0; i < 3; i++) await whole.step();
+    const saved = { weights: whole.weights(), history: structuredClone(whole.history) };
+    const resumed = new Trainer(data, c);
+    resumed.restore(saved.weights, saved.history);
+    expect(resumed.stepsIntoEpoch).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = [await whole.step(), await resumed.step()];
+      expect(b.kind === 'step' && b.report.stepInEpoch).toBe(
+        a.kind === 'step' && a.report.stepInEpoch,
+      );
+    }
+    resumed.weights().forEach((w, i) => expect(w.data).toEqual(whole.weights()[i].data));
+    expect(resumed.history.epochsDone).toBe(1); // the epoch closed at step 5, as uninterrupted
+    whole.dispose();
+    resumed.dispose();
+  });
+
   it('pauses between steps and stops on request', async () => {
     const trainer = new Trainer(subset(40, 10), config({ batchSize: 2 }));
     let held = 0;

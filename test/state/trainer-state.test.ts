@@ -68,3 +68,31 @@ describe('worker errors', () => {
     expect(crashed.error).toEqual({ code: 'other', message: 'worker died' });
   });
 });
+
+it('ends a run cut short by a dead worker, so it is saved, and clears that on the next run', () => {
+  let s = trainerReducer(INITIAL_TRAINER_STATE, {
+    type: 'phase',
+    phase: 'training',
+    numTensors: 9,
+  });
+  s = trainerReducer(s, { type: 'worker-died', keptSteps: 120 });
+  expect(s.phase).toBe('loading');
+  expect(s.finishedRuns).toBe(1);
+  expect(s.lastRun?.reason).toBe('interrupted');
+  expect(s.workerLost).toEqual({ count: 1, keptSteps: 120 });
+  // A worker that dies while idle ends no run.
+  s = trainerReducer({ ...s, phase: 'idle' }, { type: 'worker-died', keptSteps: 120 });
+  expect(s.finishedRuns).toBe(1);
+  expect(s.workerLost?.count).toBe(2);
+  s = trainerReducer(s, { type: 'run-request', kind: 'scratch' });
+  expect(s.workerLost).toBeNull();
+  expect(s.runRequest).toEqual({ serial: 1, kind: 'scratch' });
+});
+
+it('counts run requests and forgets a restore only for a fresh run or a reset', () => {
+  let s = trainerReducer(INITIAL_TRAINER_STATE, { type: 'restored', numTensors: 1 });
+  s = trainerReducer(s, { type: 'run-request', kind: 'current' });
+  expect(s.restored).toBe(true);
+  s = trainerReducer(s, { type: 'run-request', kind: 'reset' });
+  expect(s).toMatchObject({ restored: false, runRequest: { serial: 2, kind: 'reset' } });
+});

@@ -34,11 +34,12 @@ const config = (over: Partial<TrainConfig> = {}): TrainConfig => ({
 });
 
 /** A handler with every event it posted, and helpers to wait for them. */
-function harness() {
+function harness(hold: (lock: string) => Promise<void> = async () => {}) {
   const events: TrainerEvent[] = [];
   const handler: TrainerHandler = createTrainerHandler({
     post: (event) => events.push(event),
     setup: async () => ({ backend, data, stats }),
+    hold,
   });
   const send = async (req: TrainerRequest) => {
     const from = events.length;
@@ -176,6 +177,30 @@ describe('the training worker', () => {
     const { steps } = after;
     expect(steps).toBeGreaterThan(0);
     expect(drift(after.weights, final.weights)).toBeLessThan(0.0011 * (steps + 1));
+  });
+
+  it('says when it holds its lifeline lock, without holding up the requests behind it', async () => {
+    let grant = () => {};
+    const held: string[] = [];
+    const h = harness(
+      (lock) =>
+        new Promise<void>((resolve) => {
+          held.push(lock);
+          grant = resolve;
+        }),
+    );
+    const first = await h.send({ type: 'lifeline', lock: 'digit-lab:worker:1' });
+    expect(first).toEqual([]);
+    const init = await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+    expect(h.types(init)).toEqual(['phase:loading', 'ready', 'history', 'phase:idle']);
+    grant();
+    await h.waitFor((e) => e.type === 'lifeline');
+    expect(held).toEqual(['digit-lab:worker:1']);
+    // Where locks do not exist the worker goes on without a lifeline.
+    const none = harness(() => Promise.reject(new Error('no Web Locks')));
+    await none.send({ type: 'lifeline', lock: 'x' });
+    await none.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+    expect(none.events.some((e) => e.type === 'lifeline' || e.type === 'error')).toBe(false);
   });
 
   it('resets to fresh weights and an empty history', async () => {

@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n/i18n-context';
+import { errorText } from '../../i18n/error-text';
 import { ModelFileError } from '../../ml/model-file-error';
 import { SavedModelError } from '../../ml/storage/saved-models';
+import { StorageError } from '../../ml/storage/storage-error';
 
 /** A user-facing message for a failed saved-model or upload action. */
 export function errorMessage(t: Translate, err: unknown): string {
@@ -10,5 +12,7 @@ export function errorMessage(t: Translate, err: unknown): string {
     const { code, params } = err.problem;
     return t('models.uploadRejected', { reason: t(`models.file.${code}`, params) });
   }
-  return t('models.failed', { message: err instanceof Error ? err.message : String(err) });
+  // A storage failure names its cause on its own; anything else says what did not work.
+  if (err instanceof StorageError) return errorText(t, err);
+  return t('models.failed', { message: errorText(t, err) });
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { AUTOSAVE_NAME, type SavedModelMeta } from '../../ml/storage/saved-models';
+import { ConfirmDelete } from './confirm-delete';
 
 /** The saved models with Load, Rename and Delete (Delete asks first). */
 export function SavedList(props: {
@@ -59,22 +60,14 @@ export function SavedList(props: {
                     </button>
                   </form>
                 ) : confirming === m.name ? (
-                  <span role="group" aria-label={t('models.confirmDelete', { name: shown })}>
-                    {t('models.confirmDelete', { name: shown })}{' '}
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() => {
-                        setConfirming(null);
-                        onDelete(m.name);
-                      }}
-                    >
-                      {t('models.confirmYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('models.cancel')}
-                    </button>
-                  </span>
+                  <ConfirmDelete
+                    shown={shown}
+                    onYes={() => {
+                      setConfirming(null);
+                      onDelete(m.name);
+                    }}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <>
                     <button

@@ -8,9 +8,12 @@ import { layersModelFiles } from '../../ml/model-files';
 import { torchStateDictFile } from '../../ml/torch/export';
 import { saveToDisk, saveTorchToDisk, TORCH_FILE_NAME } from './save-to-disk';
 import { modelFromState } from '../../ml/model-state';
+import { errorText } from '../../i18n/error-text';
+import { ModelFileError } from '../../ml/model-file-error';
 import { errorMessage } from './messages';
 import { ModelFilesInput } from './model-files-input';
 import { readModelUpload } from './read-upload';
+import { RunList } from './run-list';
 import { SavedList } from './saved-list';
 import { TorchSection, torchOpenedMessage } from './torch-section';
 
@@ -79,22 +82,35 @@ export function SavedModelsPanel() {
     >
       <h2 id="models-heading">{t('models.heading')}</h2>
       <p>{t('models.intro')}</p>
-      {startup.status === 'restored' && (
+      {startup.status === 'restored' && saved.startupCurrent && (
         <div className="notice" role="note" data-testid="restored">
           <p>
-            {t('models.restored', {
-              date: date(startup.meta.savedAt),
-              epochs: num(startup.meta.epochs),
-              steps: num(startup.meta.steps),
-            })}{' '}
-            {startup.meta.history && t('models.curvesBack')}
+            {t(
+              startup.source === 'own'
+                ? 'models.restoredOwn'
+                : startup.source === 'latest'
+                  ? 'models.restoredLatest'
+                  : 'models.restored',
+              {
+                date: date(startup.record.savedAt),
+                epochs: num(startup.record.epochs),
+                steps: num(startup.record.steps),
+              },
+            )}{' '}
+            {startup.record.history && t('models.curvesBack')}
           </p>
+          {startup.liveElsewhere && <p>{t('models.liveElsewhere')}</p>}
           <p>{t('models.optimizerNote')}</p>
         </div>
       )}
       {startup.status === 'failed' && (
         <p role="alert" className="error">
-          {t('models.restoreFailed', { message: startup.message })}
+          {t('models.restoreFailed', {
+            reason:
+              startup.error instanceof ModelFileError
+                ? t(`models.file.${startup.error.problem.code}`, startup.error.problem.params)
+                : errorText(t, startup.error),
+          })}
         </p>
       )}
       <p className="hint">
@@ -102,8 +118,8 @@ export function SavedModelsPanel() {
         {autosave.savedAt && t('models.autosaved', { date: date(autosave.savedAt) })}
       </p>
       {autosave.error && (
-        <p role="alert" className="error">
-          {t('models.autosaveFailed', { message: autosave.error })}
+        <p role="alert" className="error" data-testid="autosave-error">
+          {t('models.autosaveFailed', { message: errorText(t, autosave.error) })}
         </p>
       )}
       <h3>{t('models.current')}</h3>
@@ -150,9 +166,9 @@ export function SavedModelsPanel() {
       >
         {message?.text}
       </div>
-      {saved.listError && (
+      {saved.listError !== null && !saved.storageBlocked && (
         <p role="alert" className="error">
-          {t('models.listFailed', { message: saved.listError })}
+          {t('models.listFailed', { message: errorText(t, saved.listError) })}
         </p>
       )}
       {saved.entries && saved.entries.length > 0 ? (
@@ -180,6 +196,27 @@ export function SavedModelsPanel() {
         />
       ) : (
         saved.entries && <p>{t('models.empty')}</p>
+      )}
+      {saved.runs && saved.runs.length > 0 ? (
+        <RunList
+          runs={saved.runs}
+          tabRunId={saved.tabRunId}
+          busy={busy || running}
+          onLoad={(run, shown) =>
+            void act(async () => {
+              await saved.loadRun(run.id);
+              return t('models.runLoaded', { name: shown });
+            })
+          }
+          onDelete={(run, shown) =>
+            void act(async () => {
+              await saved.removeRun(run.id);
+              return t('models.runDeleted', { name: shown });
+            })
+          }
+        />
+      ) : (
+        saved.runs && <p>{t('models.runsEmpty')}</p>
       )}
       {running && (
         <p role="note" className="note">

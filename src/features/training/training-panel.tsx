@@ -1,11 +1,15 @@
 import './training.css';
 import { useState } from 'react';
+import { useModel } from '../../state/model';
+import { useSavedModels } from '../../state/saved-models';
 import { useTrainer } from '../../state/trainer';
+import { errorText } from '../../i18n/error-text';
 import { useI18n } from '../../i18n/use-i18n';
 import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';
 import { LossChart } from './loss-chart';
 import { ProgressView } from './progress-view';
+import { ReplaceConfirm, type ReplaceKind } from './replace-confirm';
 import { SettingsForm } from './settings-form';
 import { TrainingControls } from './training-controls';
 import { TrainingLog } from './training-log';
@@ -16,8 +20,12 @@ import { useThrottled } from './use-throttled';
 export function TrainingPanel() {
   const { t, num } = useI18n();
   const trainer = useTrainer();
+  const { current } = useModel();
+  const saved = useSavedModels();
   const { draft, setField, result } = useConfigDraft();
   const [tried, setTried] = useState(false);
+  // A trained model is replaced only after the user says so.
+  const [confirming, setConfirming] = useState<ReplaceKind | null>(null);
   const { phase, history, lastRun } = trainer;
   // Charts redraw at most twice a second, whatever the rate of metrics.
   const charted = useThrottled(history, 500);
@@ -28,6 +36,17 @@ export function TrainingPanel() {
     if (result.ok) go(result);
   };
   const canContinue = (history.stepsDone > 0 || trainer.restored) && !busy;
+  const replace = (kind: ReplaceKind) =>
+    withConfig((r) => {
+      if (current.trained) setConfirming(kind);
+      else if (kind === 'train') trainer.train(r.config);
+      else trainer.reset(r.config);
+    });
+  const confirmed = withConfig((r) => {
+    if (confirming === 'train') trainer.train(r.config);
+    else trainer.reset(r.config);
+    setConfirming(null);
+  });
 
   return (
     <section className="panel" aria-labelledby="train-heading">
@@ -44,13 +63,23 @@ export function TrainingPanel() {
           <TrainingControls
             phase={phase}
             canContinue={canContinue}
-            onTrain={withConfig((r) => trainer.train(r.config))}
+            onTrain={replace('train')}
             onContinue={withConfig((r) => trainer.continueTraining(r.config))}
             onPause={trainer.pause}
             onResume={trainer.resume}
             onStop={trainer.stop}
-            onReset={withConfig((r) => trainer.reset(r.config))}
+            onReset={replace('reset')}
           />
+          {confirming && current.trained && (
+            <ReplaceConfirm
+              kind={confirming}
+              epochs={current.epochs}
+              steps={current.steps}
+              kept={saved.currentKept}
+              onConfirm={confirmed}
+              onCancel={() => setConfirming(null)}
+            />
+          )}
           <p role="status" data-testid="train-phase">
             {t(`train.phase.${phase}`)}
             {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}
@@ -72,6 +101,12 @@ export function TrainingPanel() {
             </p>
           )}
           {lastRun?.reason === 'completed' && <p className="note">{t('train.completed')}</p>}
+          {lastRun?.reason === 'interrupted' && <p className="note">{t('train.interrupted')}</p>}
+          {saved.autosave.error && (
+            <p role="alert" className="error" data-testid="train-autosave-error">
+              {t('train.autosaveFailed', { reason: errorText(t, saved.autosave.error) })}
+            </p>
+          )}
           {trainer.error && (
             <p role="alert" className="error">
               {trainer.error.code === 'other'

@@ -50,6 +50,20 @@ export const en = {
   'upload.tooManyPixels':
     '“{name}” is larger than {side} pixels on a side. Try a smaller image; the current image stays.',
   'upload.failed': 'Could not load the image: {message}',
+  'storage.full':
+    'Storage is full: free space on this device or delete saved models, then try again.',
+  'storage.blocked': 'This browser blocks site data for this page, so nothing can be saved here.',
+  'storage.failed': 'The browser could not store it ({detail}).',
+  'notice.storageBlocked':
+    'This browser blocks site data for this page, so nothing will be saved: trained models, runs and settings are gone when the tab closes or reloads. Download the model files (Saved models) to keep a model.',
+  'notice.workerLost':
+    'The training worker stopped unexpectedly (the browser may have run out of memory). A new one was started with the last weights it reported ({steps} steps): Continue training goes on from them.',
+  'notice.workerLostNone':
+    'The training worker stopped unexpectedly (the browser may have run out of memory). A new one was started.',
+  'notice.contextLost':
+    'The graphics (WebGL) context was lost, so its results could no longer be trusted. Predictions now run on WASM (CPU) with the same weights.',
+  'notice.contextLostFailed':
+    'The graphics (WebGL) context was lost and no other backend could start: {message}. Reload the page.',
 } satisfies Record<string, string>;
 
 /** App-wide strings in Simplified Chinese. */
@@ -102,4 +116,16 @@ export const zh: Record<keyof typeof en, string> = {
   'upload.tooManyPixels':
     '“{name}”的边长超过 {side} 像素，请换一张小一点的图片；当前图像保持不变。',
   'upload.failed': '无法加载图片：{message}',
+  'storage.full': '存储空间已满：请释放本设备的空间或删除已保存的模型，然后重试。',
+  'storage.blocked': '浏览器禁止本页面保存网站数据，所以这里无法保存任何内容。',
+  'storage.failed': '浏览器无法保存（{detail}）。',
+  'notice.storageBlocked':
+    '浏览器禁止本页面保存网站数据，所以什么都不会被保存：关闭或刷新标签页后，训练好的模型、训练记录和设置都会丢失。要保留模型，请在“已保存的模型”中下载模型文件。',
+  'notice.workerLost':
+    '训练线程意外停止了（浏览器可能内存不足）。已启动新的训练线程，并保留了它最后报告的权重（{steps} 步）：“接着训练”会从这些权重继续。',
+  'notice.workerLostNone': '训练线程意外停止了（浏览器可能内存不足）。已启动新的训练线程。',
+  'notice.contextLost':
+    '图形（WebGL）上下文丢失了，它算出的结果已不可信。现在改用 WASM（CPU）以相同的权重进行预测。',
+  'notice.contextLostFailed':
+    '图形（WebGL）上下文丢失了，且无法启动其他后端：{message}。请刷新页面。',
 };

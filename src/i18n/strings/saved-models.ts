@@ -10,15 +10,35 @@ export const en = {
   'models.untrained': 'untrained (random weights)',
   'models.noAccuracy': 'not measured',
   'models.restored': 'Restored the model autosaved {date}: {epochs} epochs, {steps} steps.',
+  'models.restoredOwn':
+    'Restored this tab’s run, autosaved {date}: {epochs} epochs, {steps} steps.',
+  'models.restoredLatest':
+    'Restored the newest autosaved run ({date}): {epochs} epochs, {steps} steps.',
+  'models.liveElsewhere':
+    'That run is still open in another tab, which goes on saving it; training here saves a run of this tab’s own.',
+  'models.runs': 'Autosaved runs (the last {n} are kept; each tab saves its own)',
+  'models.runsEmpty': 'No run autosaved yet.',
+  'models.col.started': 'Started',
+  'models.col.network': 'Network',
+  'models.col.steps': 'Steps',
+  'models.col.status': 'Status',
+  'models.runName': 'run of {date}',
+  'models.thisTab': 'this tab',
+  'models.status.training': 'training',
+  'models.status.stopped': 'stopped',
+  'models.status.completed': 'completed',
+  'models.status.diverged': 'diverged',
+  'models.status.interrupted': 'interrupted',
+  'models.status.idle': 'uploaded',
+  'models.runLoaded': 'Loaded the {name}: it is now the current model.',
+  'models.runDeleted': 'Deleted the {name}.',
   'models.curvesBack': 'Its training history (loss and accuracy curves) was restored with it.',
   'models.optimizerNote':
     'Resuming training continues from these weights with a fresh optimizer: Adam’s running averages are not saved, so training restarts the optimizer state (the first steps may move a little differently than an uninterrupted run).',
-  'models.restoreFailed':
-    'Could not restore the autosaved model: {message}. The app started with untrained weights.',
   'models.autosaved': 'Autosaved {date}.',
-  'models.autosaveFailed': 'Autosave failed: {message}',
+  'models.autosaveFailed': 'Autosave failed: {message} The current run is not saved.',
   'models.autosaveAbout':
-    'While training, the model is autosaved at the end of each epoch and when you stop, and restored when you reopen the app.',
+    'While training, the run is autosaved at the end of each epoch, every minute, and when it stops, and restored when you reopen the app. Each run is kept apart, so a new run never overwrites an earlier one.',
   'models.saveAs': 'Save current as…',
   'models.name': 'Name',
   'models.save': 'Save',
@@ -27,6 +47,8 @@ export const en = {
   'models.empty': 'Nothing saved yet.',
   'models.stopFirst':
     'A run is going: stop it (it is saved on Stop) before loading or uploading a model.',
+  'models.restoreFailed':
+    'Could not restore the autosaved model: {reason} The app started with untrained weights.',
   'models.col.name': 'Name',
   'models.col.date': 'Saved',
   'models.col.epochs': 'Epochs',
@@ -117,6 +139,8 @@ export const en = {
   'models.torch.activationFound': 'Its activation, {activation}, was read from the module.',
   'models.torch.converted': 'Its {dtypes} values were converted to float32, the app’s precision.',
   'models.torch.prefix': 'The “{prefix}” prefix was removed from its keys.',
+  'models.file.overflows':
+    'The weights are so large that a prediction would overflow to NaN (values beyond 10³⁸): no trained copy of this network has weights like these.',
 } satisfies Record<string, string>;
 
 /** Saved models panel strings in Simplified Chinese. */
@@ -131,13 +155,33 @@ export const zh: Record<keyof typeof en, string> = {
   'models.untrained': '未训练（随机权重）',
   'models.noAccuracy': '未测量',
   'models.restored': '已恢复 {date} 自动保存的模型：{epochs} 轮，{steps} 步。',
+  'models.restoredOwn': '已恢复本标签页的训练记录（{date} 自动保存）：{epochs} 轮，{steps} 步。',
+  'models.restoredLatest': '已恢复最新自动保存的训练记录（{date}）：{epochs} 轮，{steps} 步。',
+  'models.liveElsewhere':
+    '这条训练记录仍在另一个标签页中打开，由那个标签页继续保存；在这里训练会保存为本标签页自己的记录。',
+  'models.runs': '自动保存的训练记录（保留最近 {n} 条；每个标签页各自保存）',
+  'models.runsEmpty': '还没有自动保存的训练记录。',
+  'models.col.started': '开始时间',
+  'models.col.network': '网络',
+  'models.col.steps': '步数',
+  'models.col.status': '状态',
+  'models.runName': '{date} 的训练记录',
+  'models.thisTab': '本标签页',
+  'models.status.training': '训练中',
+  'models.status.stopped': '已停止',
+  'models.status.completed': '已完成',
+  'models.status.diverged': '已发散',
+  'models.status.interrupted': '被中断',
+  'models.status.idle': '已上传',
+  'models.runLoaded': '已加载{name}，它现在是当前模型。',
+  'models.runDeleted': '已删除{name}。',
   'models.curvesBack': '它的训练记录（损失和准确率曲线）也一并恢复了。',
   'models.optimizerNote':
     '继续训练会从这些权重开始，但优化器是新的：Adam 的滑动平均没有保存，所以优化器状态会重新开始（最初几步可能与不中断的训练略有不同）。',
-  'models.restoreFailed': '无法恢复自动保存的模型：{message}。应用已使用未训练的权重启动。',
   'models.autosaved': '已于 {date} 自动保存。',
-  'models.autosaveFailed': '自动保存失败：{message}',
-  'models.autosaveAbout': '训练时，模型会在每一轮结束和你停止时自动保存，重新打开应用时自动恢复。',
+  'models.autosaveFailed': '自动保存失败：{message}当前的训练没有被保存。',
+  'models.autosaveAbout':
+    '训练时，训练记录会在每一轮结束、每隔一分钟以及停止时自动保存，重新打开应用时自动恢复。每次训练分开保存，新的训练不会覆盖以前的记录。',
   'models.saveAs': '将当前模型另存为…',
   'models.name': '名称',
   'models.save': '保存',
@@ -145,6 +189,7 @@ export const zh: Record<keyof typeof en, string> = {
   'models.list': '保存在本浏览器中的模型',
   'models.empty': '还没有保存任何模型。',
   'models.stopFirst': '正在训练：请先停止（停止时会自动保存），再加载或上传模型。',
+  'models.restoreFailed': '无法恢复自动保存的模型：{reason}应用已使用未训练的权重启动。',
   'models.col.name': '名称',
   'models.col.date': '保存时间',
   'models.col.epochs': '轮数',
@@ -227,4 +272,6 @@ export const zh: Record<keyof typeof en, string> = {
   'models.torch.activationFound': '激活函数 {activation} 是从模块中读出的。',
   'models.torch.converted': '其中的 {dtypes} 数值已转换为应用使用的 float32。',
   'models.torch.prefix': '已去掉键名中的前缀“{prefix}”。',
+  'models.file.overflows':
+    '权重大得离谱，一次预测就会溢出成 NaN（数值超过 10³⁸）：训练好的这个网络不会有这样的权重。',
 };

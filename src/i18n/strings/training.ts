@@ -52,6 +52,19 @@ export const en = {
   'train.completed': 'All epochs done. The Draw and Evaluate panels now use these weights.',
   'train.workerError': 'The training worker reported: {message}',
   'train.retry': 'Try again',
+  'train.interrupted':
+    'The run was cut short because the training worker stopped. Its last reported weights were kept and saved.',
+  'train.confirmTrain':
+    'Train starts a new run from random weights. The current model ({epochs} epochs, {steps} steps) stays in Saved models as an autosaved run.',
+  'train.confirmReset':
+    'Reset puts back random weights. The current model ({epochs} epochs, {steps} steps) stays in Saved models as an autosaved run.',
+  'train.confirmUnsaved':
+    'The current model ({epochs} epochs, {steps} steps) is not saved anywhere: it will be lost. Save or download it first (Saved models) to keep it.',
+  'train.confirmStart': 'Start a new run',
+  'train.confirmDoReset': 'Reset anyway',
+  'train.confirmStartUnsaved': 'Discard it and start',
+  'train.confirmCancel': 'Cancel',
+  'train.autosaveFailed': 'Autosave failed: {reason} This run is not saved.',
   'train.err.loading': 'The training worker is still loading MNIST; try again in a moment.',
   'train.err.busy': 'A run is already in progress: pause or stop it first.',
   'train.err.epochsDone': 'This run already has all its epochs: raise Epochs to go on.',
@@ -129,6 +142,18 @@ export const zh: Record<keyof typeof en, string> = {
   'train.completed': '所有轮次已完成。手写识别和评估面板现在使用这些权重。',
   'train.workerError': '训练线程报告：{message}',
   'train.retry': '重试',
+  'train.interrupted': '训练线程停止了，所以这次训练被中断。它最后报告的权重已保留并保存。',
+  'train.confirmTrain':
+    '“训练”会从随机权重开始新的训练。当前模型（{epochs} 轮，{steps} 步）会作为自动保存的训练记录留在“已保存的模型”中。',
+  'train.confirmReset':
+    '“重置”会换回随机权重。当前模型（{epochs} 轮，{steps} 步）会作为自动保存的训练记录留在“已保存的模型”中。',
+  'train.confirmUnsaved':
+    '当前模型（{epochs} 轮，{steps} 步）没有保存在任何地方：它会丢失。要保留它，请先在“已保存的模型”中保存或下载。',
+  'train.confirmStart': '开始新的训练',
+  'train.confirmDoReset': '仍然重置',
+  'train.confirmStartUnsaved': '丢弃并开始',
+  'train.confirmCancel': '取消',
+  'train.autosaveFailed': '自动保存失败：{reason}这次训练没有被保存。',
   'train.err.loading': '训练线程还在加载 MNIST，请稍后再试。',
   'train.err.busy': '已经有一次训练在进行：请先暂停或停止它。',
   'train.err.epochsDone': '这次训练已完成全部轮次：增加“轮次”才能继续。',

@@ -1,18 +1,56 @@
-// Four operations on one object store do not earn a dependency: a dozen lines of promise
-// wrapping over raw IndexedDB, which works the same in the page and in workers.
+// A few operations over raw IndexedDB do not earn a dependency: promise wrappers that work the
+// same in the page and in workers, with every failure turned into a StorageError.
+import { asStorageError, StorageError } from './storage-error';
 
-/** Opens (creating on first use) a database with one object store keyed by `keyPath`. */
-export function openStore(db: string, store: string, keyPath: string): Promise<IDBDatabase> {
+/** Opens (creating or upgrading) a database; `upgrade` creates what `oldVersion` lacks. */
+export function openDatabase(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase, oldVersion: number) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('this browser has no IndexedDB storage'));
+    let req: IDBOpenDBRequest;
+    try {
+      if (typeof indexedDB === 'undefined')
+        throw new StorageError('blocked', 'this browser has no IndexedDB storage');
+      req = indexedDB.open(name, version);
+    } catch (err) {
+      reject(asStorageError(err, true));
       return;
     }
-    const req = indexedDB.open(db, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(store, { keyPath });
+    req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error(`could not open ${db}`));
-    req.onblocked = () => reject(new Error(`${db} is blocked by another tab`));
+    req.onerror = () =>
+      reject(asStorageError(req.error ?? new Error(`could not open ${name}`), true));
+    req.onblocked = () =>
+      reject(new StorageError('failed', `${name} is held open by another tab of an older version`));
+  });
+}
+
+/**
+ * Runs `work` in one transaction over `stores` and resolves with its result once the transaction
+ * has committed: a write is only reported done when it is on disk (a quota error aborts the
+ * transaction after its requests succeeded, so request success alone proves nothing).
+ */
+export function transact<T>(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => () => T,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let tx: IDBTransaction;
+    let result: () => T;
+    try {
+      tx = db.transaction(stores, mode);
+      result = work(tx);
+    } catch (err) {
+      reject(asStorageError(err));
+      return;
+    }
+    tx.oncomplete = () => resolve(result());
+    tx.onerror = () => reject(asStorageError(tx.error ?? new Error('storage request failed')));
+    tx.onabort = () => reject(asStorageError(tx.error ?? new Error('storage request aborted')));
   });
 }
 
@@ -23,11 +61,8 @@ export function request<T>(
   mode: IDBTransactionMode,
   make: (s: IDBObjectStore) => IDBRequest,
 ): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(store, mode);
+  return transact(db, [store], mode, (tx) => {
     const req = make(tx.objectStore(store));
-    tx.oncomplete = () => resolve(req.result as T);
-    tx.onerror = () => reject(tx.error ?? req.error ?? new Error('storage request failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('storage request aborted'));
+    return () => req.result as T;
   });
 }

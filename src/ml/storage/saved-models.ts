@@ -2,24 +2,22 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../config';
 import type { TrainingHistory } from '../history';
 import type { ModelConfig } from '../model';
-import { modelFromState, type ModelState } from '../model-state';
+import type { ModelState } from '../model-state';
 import { readWeights, type WeightSnapshot } from '../weights';
-import { openStore, request } from './idb';
+import { database, savedWeightsKey, STORES } from './db';
+import { transact } from './idb';
 
-/** The slot written at each epoch end and on Stop, and restored when the app starts. */
+/** The single autosave slot of earlier versions; still listed and restored if no run is saved. */
 export const AUTOSAVE_NAME = 'autosave';
 /** Longest name a saved model may have. */
 export const MAX_NAME_LENGTH = 60;
 
-const META_DB = 'digit-lab';
-const META_STORE = 'saved-models';
-// Weights live in TensorFlow.js's own IndexedDB store under this prefix, so stock tools see them.
-const modelUrl = (name: string) => `indexeddb://digit-lab/${encodeURIComponent(name)}`;
+// Version 1 kept weights in TensorFlow.js's IndexedDB store under this prefix; still read.
+const legacyUrl = (name: string) => `indexeddb://digit-lab/${encodeURIComponent(name)}`;
 
-/** What the list shows about a saved model, plus what is needed to resume its run. */
-export interface SavedModelMeta {
-  name: string;
-  /** When it was saved, ms since the epoch. */
+/** What is stored beside a model's weights: how it was trained and how good it is. */
+export interface ModelRecord {
+  /** When it was (last) saved, ms since the epoch. */
   savedAt: number;
   trained: boolean;
   steps: number;
@@ -29,6 +27,11 @@ export interface SavedModelMeta {
   modelConfig: ModelConfig;
   trainConfig: TrainConfig | null;
   history: TrainingHistory | null;
+}
+
+/** What the list shows about a saved model, plus what is needed to resume its run. */
+export interface SavedModelMeta extends ModelRecord {
+  name: string;
 }
 
 /** A saved model read back: its metadata and weights. */
@@ -51,15 +54,6 @@ export class SavedModelError extends Error {
   }
 }
 
-let metaDb: Promise<IDBDatabase> | null = null;
-function db(): Promise<IDBDatabase> {
-  metaDb ??= openStore(META_DB, META_STORE, 'name').catch((err: unknown) => {
-    metaDb = null;
-    throw err;
-  });
-  return metaDb;
-}
-
 /** Checks a name a user typed; returns it trimmed. */
 export function checkName(name: string): string {
   const trimmed = name.trim();
@@ -69,21 +63,6 @@ export function checkName(name: string): string {
   return trimmed;
 }
 
-async function readMeta(name: string): Promise<SavedModelMeta | undefined> {
-  return request<SavedModelMeta | undefined>(await db(), META_STORE, 'readonly', (s) =>
-    s.get(name),
-  );
-}
-
-/** Every saved model whose weights are present, newest first (the autosave slot included). */
-export async function listSavedModels(): Promise<SavedModelMeta[]> {
-  const [metas, models] = await Promise.all([
-    request<SavedModelMeta[]>(await db(), META_STORE, 'readonly', (s) => s.getAll()),
-    tf.io.listModels(),
-  ]);
-  return metas.filter((m) => modelUrl(m.name) in models).sort((a, b) => b.savedAt - a.savedAt);
-}
-
 /** Extra facts stored beside the weights. */
 export interface SaveExtras {
   testAccuracy: number | null;
@@ -91,20 +70,9 @@ export interface SaveExtras {
   history: TrainingHistory | null;
 }
 
-/** Writes `state` under `name` (replacing what was there): weights first, then metadata. */
-export async function writeSavedModel(
-  name: string,
-  state: ModelState,
-  extras: SaveExtras,
-): Promise<SavedModelMeta> {
-  const model = modelFromState(state, extras.trainConfig);
-  try {
-    await model.save(modelUrl(name));
-  } finally {
-    model.dispose();
-  }
-  const meta: SavedModelMeta = {
-    name,
+/** The record stored for `state` now. */
+export function recordOf(state: ModelState, extras: SaveExtras): ModelRecord {
+  return {
     savedAt: Date.now(),
     trained: state.trained,
     steps: state.steps,
@@ -114,7 +82,54 @@ export async function writeSavedModel(
     trainConfig: extras.trainConfig,
     history: extras.history,
   };
-  await request(await db(), META_STORE, 'readwrite', (s) => s.put(meta));
+}
+
+async function readMeta(name: string): Promise<SavedModelMeta | undefined> {
+  return transact(await database(), [STORES.saved], 'readonly', (tx) => {
+    const req = tx.objectStore(STORES.saved).get(name);
+    return () => req.result as SavedModelMeta | undefined;
+  });
+}
+
+async function legacyModels(): Promise<Record<string, unknown>> {
+  try {
+    return await tf.io.listModels();
+  } catch {
+    return {};
+  }
+}
+
+/** Every saved model whose weights are present, newest first (an old autosave slot included). */
+export async function listSavedModels(): Promise<SavedModelMeta[]> {
+  const [metas, keys] = await transact(
+    await database(),
+    [STORES.saved, STORES.weights],
+    'readonly',
+    (tx) => {
+      const m = tx.objectStore(STORES.saved).getAll();
+      const k = tx.objectStore(STORES.weights).getAllKeys();
+      return () => [m.result as SavedModelMeta[], new Set(k.result as string[])] as const;
+    },
+  );
+  const missing = metas.filter((m) => !keys.has(savedWeightsKey(m.name)));
+  const legacy = missing.length ? await legacyModels() : {};
+  return metas
+    .filter((m) => keys.has(savedWeightsKey(m.name)) || legacyUrl(m.name) in legacy)
+    .sort((a, b) => b.savedAt - a.savedAt);
+}
+
+/** Writes `state` under `name` (replacing what was there): metadata and weights in one transaction. */
+export async function writeSavedModel(
+  name: string,
+  state: ModelState,
+  extras: SaveExtras,
+): Promise<SavedModelMeta> {
+  const meta: SavedModelMeta = { name, ...recordOf(state, extras) };
+  await transact(await database(), [STORES.saved, STORES.weights], 'readwrite', (tx) => {
+    tx.objectStore(STORES.weights).put(state.weights, savedWeightsKey(name));
+    tx.objectStore(STORES.saved).put(meta);
+    return () => undefined;
+  });
   return meta;
 }
 
@@ -129,30 +144,27 @@ export async function saveModelAs(
   return writeSavedModel(checked, state, extras);
 }
 
-/** Writes the autosave slot: the current model and the run's history. */
-export function autosave(
-  current: ModelState,
-  history: TrainingHistory | null,
-  testAccuracy: number | null = null,
-): Promise<SavedModelMeta> {
-  return writeSavedModel(AUTOSAVE_NAME, current, {
-    testAccuracy,
-    trainConfig: history?.config ?? null,
-    history,
+async function readWeightsOf(name: string): Promise<WeightSnapshot | null> {
+  const stored = await transact(await database(), [STORES.weights], 'readonly', (tx) => {
+    const req = tx.objectStore(STORES.weights).get(savedWeightsKey(name));
+    return () => req.result as WeightSnapshot | undefined;
   });
+  if (stored) return stored;
+  if (!(legacyUrl(name) in (await legacyModels()))) return null;
+  const model = await tf.loadLayersModel(legacyUrl(name));
+  try {
+    return readWeights(model);
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Reads a saved model back; throws SavedModelError 'notFound' when it is gone. */
 export async function loadSavedModel(name: string): Promise<SavedModel> {
   const meta = await readMeta(name);
-  const models = await tf.io.listModels();
-  if (!meta || !(modelUrl(name) in models)) throw new SavedModelError('notFound', name);
-  const model = await tf.loadLayersModel(modelUrl(name));
-  try {
-    return { meta, weights: readWeights(model) };
-  } finally {
-    model.dispose();
-  }
+  const weights = meta ? await readWeightsOf(name) : null;
+  if (!meta || !weights) throw new SavedModelError('notFound', name);
+  return { meta, weights };
 }
 
 /** Renames a saved model; refuses a name already taken. */
@@ -162,16 +174,31 @@ export async function renameSavedModel(from: string, to: string): Promise<SavedM
   if (!meta) throw new SavedModelError('notFound', from);
   if (name === from) return meta;
   if (await readMeta(name)) throw new SavedModelError('exists', name);
-  await tf.io.copyModel(modelUrl(from), modelUrl(name));
+  const weights = await readWeightsOf(from);
+  if (!weights) throw new SavedModelError('notFound', from);
   const renamed = { ...meta, name };
-  await request(await db(), META_STORE, 'readwrite', (s) => s.put(renamed));
-  await deleteSavedModel(from);
+  await transact(await database(), [STORES.saved, STORES.weights], 'readwrite', (tx) => {
+    const [saved, store] = [tx.objectStore(STORES.saved), tx.objectStore(STORES.weights)];
+    store.put(weights, savedWeightsKey(name));
+    saved.put(renamed);
+    store.delete(savedWeightsKey(from));
+    saved.delete(from);
+    return () => undefined;
+  });
+  await removeLegacy(from);
   return renamed;
 }
 
-/** Deletes a saved model (metadata first, so a half-finished delete never lists a model without weights). */
+/** Deletes a saved model, metadata and weights together. */
 export async function deleteSavedModel(name: string): Promise<void> {
-  await request(await db(), META_STORE, 'readwrite', (s) => s.delete(name));
-  const models = await tf.io.listModels();
-  if (modelUrl(name) in models) await tf.io.removeModel(modelUrl(name));
+  await transact(await database(), [STORES.saved, STORES.weights], 'readwrite', (tx) => {
+    tx.objectStore(STORES.saved).delete(name);
+    tx.objectStore(STORES.weights).delete(savedWeightsKey(name));
+    return () => undefined;
+  });
+  await removeLegacy(name);
+}
+
+async function removeLegacy(name: string): Promise<void> {
+  if (legacyUrl(name) in (await legacyModels())) await tf.io.removeModel(legacyUrl(name));
 }

@@ -2,6 +2,7 @@
 // state_dict, a checkpoint dict or a whole pickled module), checks them and maps their layout.
 import type { ActivationName } from '../config';
 import { fail } from '../model-file-error';
+import { forwardStaysFinite } from '../forward-bound';
 import type { ParsedModelFiles } from '../model-files';
 import type { WeightSnapshot } from '../weights';
 import { readTorchArchive, type TorchFormat } from './archive';
@@ -190,8 +191,11 @@ export function parseTorchFile(bytes: Uint8Array, file: string): TorchImport {
       params: { reason: `its activations are ${acts.join(', ')}; the app has ReLU or sigmoid` },
     });
   }
+  const activation = acts.length ? ACTIVATIONS[acts[0]] : 'relu';
+  // Finite but huge weights (3e38) overflow the first forward pass into NaN probabilities.
+  if (!forwardStaysFinite(weights, activation)) fail({ code: 'overflows', params: {} });
   return {
-    config: { activation: acts.length ? ACTIVATIONS[acts[0]] : 'relu', seed: 1 },
+    config: { activation, seed: 1 },
     weights,
     metadata: { trained: true },
     torch: {

@@ -5,7 +5,8 @@ import { MAX_TORCH_FILE_BYTES } from '../../../src/ml/torch/archive';
 import { parseTorchFile } from '../../../src/ml/torch/import';
 import { oihwToHwio, TORCH_PARAMS } from '../../../src/ml/torch/layout';
 import { createModel } from '../../../src/ml/model';
-import { writeWeights } from '../../../src/ml/weights';
+import { readWeights, writeWeights } from '../../../src/ml/weights';
+import { torchStateDictFile } from '../../../src/ml/torch/export';
 import { fixture, problemOf } from './helpers';
 
 beforeAll(async () => {
@@ -108,6 +109,17 @@ describe('refusing bad PyTorch files with the reason', () => {
     expect(problemOf(() => open('bad-int8.pkl'))).toEqual({
       code: 'torchDtype',
       params: { key: 'conv1.0.weight', dtype: 'int8' },
+    });
+  });
+
+  it('refuses finite weights so large that a prediction would overflow', () => {
+    const model = createModel({ activation: 'relu', seed: 1 });
+    const huge = readWeights(model).map((w) => ({ ...w, data: w.data.map(() => 3e38) }));
+    model.dispose();
+    const file = torchStateDictFile(huge);
+    expect(problemOf(() => parseTorchFile(file, 'huge.pkl'))).toEqual({
+      code: 'overflows',
+      params: {},
     });
   });
 
