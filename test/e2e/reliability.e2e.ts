@@ -354,7 +354,7 @@ it('8: weights that overflow a forward pass are refused, and absurd counts are n
   const json = Buffer.from(made.json);
   const huge = Buffer.from(new Float32Array(made.weights.byteLength / 4).fill(3e38).buffer);
   const upload = (bin: Buffer) =>
-    page.getByLabel('Upload model files (model.json + .bin)').setInputFiles([
+    page.getByLabel(/^Open model files/).setInputFiles([
       { name: 'm.json', mimeType: 'application/json', buffer: json },
       { name: 'm.weights.bin', mimeType: 'application/octet-stream', buffer: bin },
     ]);
