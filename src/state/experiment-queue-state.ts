@@ -119,7 +119,9 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         : state;
     case 'stop':
       if (state.phase === 'idle') return state;
-      return runningItem(state) ? { ...state, phase: 'stopping' } : settle(state, state.items);
+      return runningItem(state)
+        ? { ...state, phase: 'stopping' }
+        : settle({ ...state, phase: 'stopping' }, state.items);
     case 'launched':
       return {
         ...state,
