@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { launchBrowser, openApp, pageErrors } from './browser';
 import { storedRuns } from './train-helpers';
 
 // The Experiments panel, as a learner uses it: a link fills the queue with ReLU vs sigmoid, a
@@ -95,7 +95,6 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
     await page.getByRole('radio', { name: axis }).check();
     await expect.poll(() => lines(page, 'exp-loss-chart')).toBe(2);
   }
-  await screenshot(page, 'experiments-e2e');
 
   // One CSV row per step, steps in order, losses and seconds as numbers.
   const row = table.locator('tbody tr', { hasText: 'ReLU' });
@@ -124,6 +123,28 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
   const link = runRows[0][runHeader.indexOf('settings_link')];
   expect(link).toMatch(/^#\/train\?epochs=1&batch=50&lr=0\.001&opt=adam&act=(relu|sigmoid)&/);
 
+  // The overlaid charts as one SVG (with its own legend) and as a PNG.
+  const svg = await downloadText(page, () =>
+    page.getByRole('button', { name: 'Download charts as SVG' }).click(),
+  );
+  expect(svg.name).toBe('digit-lab-experiments.svg');
+  expect(svg.text.match(/<path[^>]*recharts-line-curve/g)).toHaveLength(4);
+  expect(svg.text).toContain('>ReLU</text>');
+  expect(svg.text).toContain('>Sigmoid</text>');
+  const downloadedPng = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download charts as PNG' }).click();
+  const png = readFileSync(await (await downloadedPng).path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+
+  // A run renamed keeps its name after the reload below.
+  const sigmoid = table.locator('tbody tr', { hasText: 'Sigmoid' });
+  await sigmoid.getByRole('button', { name: /^Rename / }).click();
+  await sigmoid.getByRole('textbox', { name: /^New name for / }).fill('sigmoid, first look');
+  await sigmoid.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(() => page.getByTestId('exp-message').textContent())
+    .toBe('Renamed to “sigmoid, first look”.');
+
   // Sorting is by buttons in the column headers, which say how the column is sorted.
   const accuracy = page.getByRole('columnheader', { name: 'Accuracy' });
   expect(await accuracy.getAttribute('aria-sort')).toBe('none');
@@ -135,6 +156,7 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
   await page.setViewportSize({ width: 390, height: 800 });
   await page.reload();
   await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+  expect(await table.getByRole('rowheader', { name: /^sigmoid, first look/ }).count()).toBe(1);
   // Ticking is the page's own choice (not stored): tick both again, by keyboard.
   for (const box of await table.getByRole('checkbox', { name: /^Compare / }).all()) {
     await box.focus();

@@ -16,11 +16,13 @@ export function chartsSvg(
   lines: OverlayLine[],
 ): { svg: string; width: number; height: number } {
   const charts = figures.flatMap((f) => {
-    const svg = f.querySelector('svg.recharts-surface');
+    // The chart's own surface; legend icons are small recharts-surface SVGs too.
+    const svg = f.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
     const title = f.querySelector('figcaption')?.textContent ?? '';
     return svg ? [{ svg, title }] : [];
   });
-  const width = Math.max(320, ...charts.map((c) => c.svg.clientWidth));
+  const size = (svg: SVGSVGElement) => svg.getBoundingClientRect();
+  const width = Math.ceil(Math.max(320, ...charts.map((c) => size(c.svg).width)));
   let y = 8;
   const parts: string[] = [];
   for (const [i, l] of lines.entries()) {
@@ -38,10 +40,11 @@ export function chartsSvg(
     );
     y += TITLE_ROW;
     const clone = c.svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('xmlns', SVG_NS);
     clone.setAttribute('x', '0');
     clone.setAttribute('y', String(y));
     parts.push(serializer.serializeToString(clone));
-    y += c.svg.clientHeight + 8;
+    y += Math.ceil(size(c.svg).height) + 8;
   }
   const svg =
     `<svg xmlns="${SVG_NS}" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="sans-serif">` +
