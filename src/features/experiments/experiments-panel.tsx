@@ -7,7 +7,13 @@ import { stepsCsv } from '../../ml/experiments/csv';
 import { parseExperimentsQuery, presetSpecs } from '../../ml/experiments/presets';
 import { runsCsv } from '../../ml/experiments/runs-csv';
 import { ModelFileError } from '../../ml/model-file-error';
-import { KEPT_RUN_RECORDS, KEPT_RUNS, renameRun, type RunMeta } from '../../ml/storage/runs';
+import {
+  KEPT_RUN_RECORDS,
+  KEPT_RUNS,
+  MAX_RUN_LABEL,
+  renameRun,
+  type RunMeta,
+} from '../../ml/storage/runs';
 import { SavedModelError } from '../../ml/storage/saved-models';
 import { useExperimentQueue } from '../../state/experiment-queue';
 import { useModel } from '../../state/model';
@@ -69,7 +75,7 @@ export function ExperimentsPanel() {
       const text =
         err instanceof SavedModelError
           ? err.problem === 'longName'
-            ? t('exp.badName', { n: num(60) })
+            ? t('exp.badName', { n: num(MAX_RUN_LABEL) })
             : t(`models.err.${err.problem}`, { name: err.modelName })
           : err instanceof ModelFileError
             ? t(`models.file.${err.problem.code}`, err.problem.params)
