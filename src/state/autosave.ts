@@ -130,13 +130,14 @@ export function useAutosave(options: {
       const model = current;
       const stats = runStats(extras.history, backend);
       queue.current = queue.current.then(async () => {
+        let savedAt: number;
         try {
-          const meta = await writeRun(identity, status, model, extras, stats);
-          setState({ savedAt: meta.savedAt, savedWeights: model.weights, error: null });
+          savedAt = (await writeRun(identity, status, model, extras, stats)).savedAt;
         } catch (err) {
           setState((s) => ({ ...s, error: asStorageError(err) }));
           return;
         }
+        // Reported after the pruning, so the lists refreshed on it show what storage now holds.
         try {
           const spare = await heldRuns();
           spare.add(identity.id);
@@ -146,6 +147,7 @@ export function useAutosave(options: {
         } catch {
           // Old runs stay a little longer; the write itself succeeded.
         }
+        setState({ savedAt, savedWeights: model.weights, error: null });
       });
     },
     [current, backend],

@@ -145,6 +145,13 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
     .poll(() => page.getByTestId('exp-message').textContent())
     .toBe('Renamed to “sigmoid, first look”.');
 
+  // Open asks first, since the current model (the sigmoid run) is trained; it stays in the table.
+  await row.getByRole('button', { name: /^Open .* as the current model$/ }).click();
+  const confirm = page.getByRole('alertdialog');
+  expect(await confirm.textContent()).toMatch(/is autosaved and stays in the table/);
+  await confirm.getByRole('button', { name: 'Open it' }).click();
+  await expect.poll(() => page.getByTestId('exp-message').textContent()).toMatch(/^Opened run of /);
+
   // Sorting is by buttons in the column headers, which say how the column is sorted.
   const accuracy = page.getByRole('columnheader', { name: 'Accuracy' });
   expect(await accuracy.getAttribute('aria-sort')).toBe('none');
@@ -171,5 +178,39 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
     );
   });
   expect(overflow).toBeLessThanOrEqual(0);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('keeps the weights of the newest five runs and the records of older ones', async () => {
+  const page = await openApp(browser, '#/experiments?preset=learning-rates&steps=3');
+  const queue = page.getByTestId('experiment-queue');
+  await expect.poll(() => queue.locator('tbody tr').count()).toBe(3);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add a run' }).click();
+  await page.getByRole('button', { name: 'Start the queue' }).click({ timeout: 180_000 });
+  await expect
+    .poll(() => page.getByTestId('queue-phase').textContent(), { timeout: 300_000 })
+    .toMatch(/^The queue has finished/);
+  await expect.poll(async () => (await storedRuns(page)).length).toBe(6);
+  const table = page.getByTestId('experiment-runs');
+  // The oldest run lost its weights once the sixth was saved: curves only, nothing to open.
+  const oldest = table.locator('tbody tr', { hasText: 'curves only' });
+  await expect.poll(() => oldest.count()).toBe(1);
+  expect(await oldest.getByRole('button', { name: /^Open / }).isDisabled()).toBe(true);
+  expect(await oldest.getByRole('checkbox').isDisabled()).toBe(false);
+  const weightKeys = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('digit-lab');
+        open.onsuccess = () => {
+          const keys = open.result.transaction('weights').objectStore('weights').getAllKeys();
+          keys.onsuccess = () =>
+            resolve((keys.result as string[]).filter((k) => k.startsWith('run/')));
+        };
+      }),
+  );
+  expect(weightKeys).toHaveLength(5);
+  // Saved models lists only the runs that can still be loaded.
+  await page.getByRole('link', { name: 'Saved models' }).click();
+  await expect.poll(() => page.getByTestId('run-list').locator('tbody tr').count()).toBe(5);
   expect(pageErrors(page)).toEqual([]);
 });
