@@ -5,6 +5,7 @@ import { ModelProvider } from '../state/model';
 import { PanelStateProvider } from '../state/panel-state';
 import { TrainerProvider } from '../state/trainer';
 import { SavedModelsProvider } from '../state/saved-models';
+import { ExperimentQueueProvider } from '../state/experiment-queue';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
@@ -75,7 +76,9 @@ export function App() {
             <TrainerProvider>
               <PanelStateProvider>
                 <SavedModelsProvider>
-                  <Shell />
+                  <ExperimentQueueProvider>
+                    <Shell />
+                  </ExperimentQueueProvider>
                 </SavedModelsProvider>
               </PanelStateProvider>
             </TrainerProvider>

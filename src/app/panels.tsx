@@ -7,6 +7,7 @@ import { TrainingPanel } from '../features/training/training-panel';
 import { EvaluatePanel } from '../features/evaluate/evaluate-panel';
 import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
 import { DrawPanel } from '../features/draw/draw-panel';
+import { ExperimentsPanel } from '../features/experiments/experiments-panel';
 import { NetworkPanel } from '../features/network/network-panel';
 import { useMnist } from '../state/mnist';
 import { useI18n } from '../i18n/use-i18n';
@@ -49,6 +50,7 @@ export const PANELS = [
   { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },
   { id: 'evaluate', title: 'panel.evaluate', view: () => <WithData panel={EvaluatePanel} /> },
   { id: 'models', title: 'panel.models', view: SavedModelsPanel },
+  { id: 'experiments', title: 'panel.experiments', view: ExperimentsPanel },
 ] as const satisfies readonly PanelDef[];
 
 /** A panel id. */

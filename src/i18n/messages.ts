@@ -4,6 +4,7 @@ import * as convLab from './strings/conv-lab';
 import * as dataset from './strings/dataset';
 import * as draw from './strings/draw';
 import * as evaluate from './strings/evaluate';
+import * as experiments from './strings/experiments';
 import * as model from './strings/model';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
@@ -21,6 +22,7 @@ const en = {
   ...concepts.en,
   ...evaluate.en,
   ...savedModels.en,
+  ...experiments.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -33,6 +35,7 @@ const zh: Record<keyof typeof en, string> = {
   ...concepts.zh,
   ...evaluate.zh,
   ...savedModels.zh,
+  ...experiments.zh,
 };
 
 /** Languages the UI speaks. */

@@ -4,6 +4,8 @@ import type { TrainConfig } from './config';
 export interface LossPoint {
   step: number;
   loss: number;
+  /** Seconds the run had trained when this step ended (pauses excluded); absent in older saves. */
+  seconds?: number;
 }
 
 /** Test accuracy at a step: on the fixed test subset, or on all 10,000 test images at an epoch end. */

@@ -23,6 +23,8 @@ export interface StepReport {
   epoch: number;
   stepInEpoch: number;
   loss: number;
+  /** Seconds the run has trained, this step and its evaluations included (pauses excluded). */
+  seconds: number;
   /** Wall time of the training step: building the batch, forward, backward, update, reading the loss. */
   ms: number;
   /** Wall time of the evaluations this step triggered (0 for most steps). */
@@ -91,6 +93,8 @@ export class Trainer {
   private order: Int32Array;
   private stepInEpoch = 0;
   private lastGood: tf.Tensor[] | null = null;
+  /** Training time so far, kept so a curve can be read against seconds as well as steps. */
+  private trainedMs = 0;
 
   constructor(
     private readonly data: MnistData,
@@ -189,7 +193,8 @@ export class Trainer {
 
     const ms = performance.now() - start;
     const stepInEpoch = this.stepInEpoch;
-    this.history.loss.push({ step, loss });
+    const point = { step, loss, seconds: 0 };
+    this.history.loss.push(point);
     this.history.stepsDone = step + 1;
     this.stepInEpoch++;
     let subset: AccuracyPoint | null = null;
@@ -211,9 +216,22 @@ export class Trainer {
       this.order = this.shuffle(epoch + 1);
     }
     const evalMs = performance.now() - start - ms;
+    this.trainedMs += ms + evalMs;
+    point.seconds = this.trainedMs / 1000;
     return {
       kind: 'step',
-      report: { step, epoch, stepInEpoch, loss, ms, evalMs, subset, logLine: line, full },
+      report: {
+        step,
+        epoch,
+        stepInEpoch,
+        loss,
+        seconds: point.seconds,
+        ms,
+        evalMs,
+        subset,
+        logLine: line,
+        full,
+      },
     };
   }
 
@@ -240,6 +258,7 @@ export class Trainer {
     this.optimizer = makeOptimizer(this.config);
     if (this.lastGood) tf.dispose(this.lastGood);
     this.lastGood = null;
+    this.trainedMs = (history.loss.at(-1)?.seconds ?? 0) * 1000;
     const into = stepsIntoEpoch(history);
     this.stepInEpoch = into > 0 && into < this.stepsPerEpoch ? into : 0;
     this.order = this.shuffle(history.epochsDone);

@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { historyUpTo, type TrainingHistory } from '../ml/history';
+import { runStats } from '../ml/experiments/run-stats';
 import {
   deleteRuns,
+  dropRunWeights,
+  KEPT_RUN_RECORDS,
   KEPT_RUNS,
   listRuns,
   runsToPrune,
+  weightsToDrop,
   writeRun,
   type RunIdentity,
   type RunStatus,
@@ -97,7 +101,8 @@ export function statusOf(
 /**
  * Writes the tab's run record (`slot`) at each epoch end, when a run ends (stopped, completed,
  * diverged, or cut short by a dead worker), every AUTOSAVE_EVERY_MS of training, and right after an
- * upload; then deletes the oldest runs beyond KEPT_RUNS that no tab holds. Writes are queued, never
+ * upload; then lets go of the weights of the oldest runs beyond KEPT_RUNS that no tab holds
+ * (their records stay for the run table) and deletes records beyond KEPT_RUN_RECORDS. Writes are queued, never
  * overlapping, each with the facts of its moment, so a write can never land in a later run's record.
  */
 export function useAutosave(options: {
@@ -108,6 +113,8 @@ export function useAutosave(options: {
   lastRun: RunEnd | null;
   slot: RunIdentity | null;
   enabled: boolean;
+  /** The training worker's backend, recorded with each run. */
+  backend: { backend: string; threads?: number } | null;
 }): AutosaveState {
   const { current } = useModel();
   const [state, setState] = useState<AutosaveState>({
@@ -116,29 +123,34 @@ export function useAutosave(options: {
     error: null,
   });
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const { history, testAccuracy, finishedRuns, running, lastRun, slot, enabled } = options;
+  const { history, testAccuracy, finishedRuns, running, lastRun, slot, enabled, backend } = options;
 
   const save = useCallback(
     (identity: RunIdentity, status: RunStatus, extras: Parameters<typeof writeRun>[3]) => {
       const model = current;
+      const stats = runStats(extras.history, backend);
       queue.current = queue.current.then(async () => {
+        let savedAt: number;
         try {
-          const meta = await writeRun(identity, status, model, extras);
-          setState({ savedAt: meta.savedAt, savedWeights: model.weights, error: null });
+          savedAt = (await writeRun(identity, status, model, extras, stats)).savedAt;
         } catch (err) {
           setState((s) => ({ ...s, error: asStorageError(err) }));
           return;
         }
+        // Reported after the pruning, so the lists refreshed on it show what storage now holds.
         try {
           const spare = await heldRuns();
           spare.add(identity.id);
-          await deleteRuns(runsToPrune(await listRuns(), KEPT_RUNS, spare));
+          const runs = await listRuns();
+          await dropRunWeights(weightsToDrop(runs, KEPT_RUNS, spare));
+          await deleteRuns(runsToPrune(runs, KEPT_RUN_RECORDS, spare));
         } catch {
           // Old runs stay a little longer; the write itself succeeded.
         }
+        setState({ savedAt, savedWeights: model.weights, error: null });
       });
     },
-    [current],
+    [current, backend],
   );
 
   const memory = useRef<AutosaveMemory>({

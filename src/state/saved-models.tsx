@@ -149,6 +149,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
     lastRun: trainer.lastRun,
     slot: tabRun.slot,
     enabled: startup.status !== 'checking' && !storageBlocked,
+    backend: trainer.backend,
   });
   // The lists show the runs too, so refresh them after each write.
   useEffect(() => {

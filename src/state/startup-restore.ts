@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { listRuns, loadRun, type RunIdentity, type RunMeta } from '../ml/storage/runs';
+import { hasWeights, listRuns, loadRun, type RunIdentity, type RunMeta } from '../ml/storage/runs';
 import {
   AUTOSAVE_NAME,
   loadSavedModel,
@@ -55,7 +55,8 @@ async function findStartModel() {
     }
   }
   // A new tab (or a duplicate of one still open) starts from the newest run, without owning it.
-  const newest = runs[0] ? await loadRun(runs[0].id) : null;
+  const latest = runs.find(hasWeights);
+  const newest = latest ? await loadRun(latest.id) : null;
   if (newest) {
     const live = (await heldRuns()).has(newest.meta.id);
     return { ...newest, source: 'latest' as const, liveElsewhere: live, mine: null };

@@ -25,8 +25,8 @@ export interface SavedRun {
 
 /** The training worker's state and its controls. */
 export interface TrainerContextValue extends TrainerState {
-  /** Starts a new run from fresh weights seeded by `config.seed`. */
-  train: (config: TrainConfig) => void;
+  /** Starts a new run from fresh weights seeded by `config.seed`; `maxSteps` ends it early. */
+  train: (config: TrainConfig, maxSteps?: number) => void;
   /** Goes on from the current weights (after Stop, or a restore) up to `config.epochs` in all. */
   continueTraining: (config: TrainConfig) => void;
   pause: () => void;
@@ -172,10 +172,10 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
   const controls = useMemo(() => {
     const c = () => liveRef.current?.client;
     return {
-      train: (config: TrainConfig) => {
+      train: (config: TrainConfig, maxSteps?: number) => {
         latest.current.model.clearEpochSnapshots();
         dispatch({ type: 'run-request', kind: 'scratch' });
-        c()?.start(config, 'scratch');
+        c()?.start(config, 'scratch', maxSteps);
       },
       continueTraining: (config: TrainConfig) => {
         dispatch({ type: 'run-request', kind: 'current' });

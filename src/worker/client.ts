@@ -41,8 +41,8 @@ export class TrainerClient {
     this.send({ type: 'init', backend, mnistBaseUrl });
   }
   /** Starts a run from fresh weights, or goes on from the worker's current weights. */
-  start(config: TrainConfig, from: 'scratch' | 'current'): void {
-    this.send({ type: 'start', config, from });
+  start(config: TrainConfig, from: 'scratch' | 'current', maxSteps?: number): void {
+    this.send({ type: 'start', config, from, ...(maxSteps ? { maxSteps } : {}) });
   }
   /** Holds the run after its current step. */
   pause(): void {

@@ -18,7 +18,7 @@ export class MetricsBuffer {
 
   /** Records one step. */
   add(report: StepReport): void {
-    this.loss.push({ step: report.step, loss: report.loss });
+    this.loss.push({ step: report.step, loss: report.loss, seconds: report.seconds });
     if (report.subset) this.accuracy.push(report.subset);
     if (report.full) this.accuracy.push(report.full);
     if (report.logLine) this.log.push(report.logLine);

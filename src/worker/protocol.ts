@@ -20,8 +20,11 @@ export type TrainerRequest =
    * dies (closed, crashed, killed for memory), which is how the page notices.
    */
   | { type: 'lifeline'; lock: string }
-  /** Start a run: from fresh seeded weights, or go on from the weights the worker holds. */
-  | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current' }
+  /**
+   * Start a run: from fresh seeded weights, or go on from the weights the worker holds; with
+   * `maxSteps`, the run stops after that many steps (a quick look, or a test).
+   */
+  | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current'; maxSteps?: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

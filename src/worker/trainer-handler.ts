@@ -113,7 +113,7 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
     await running;
   }
 
-  function startRun(t: Trainer) {
+  function startRun(t: Trainer, maxSteps = Infinity) {
     const buffer = new MetricsBuffer();
     const c = new RunControl(() => {
       flush(t, buffer);
@@ -122,22 +122,27 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
     control = c;
     let lastWeights = performance.now();
     phase('training');
-    running = runLoop(t, c, (report) => {
-      buffer.add(report);
-      if (report.full) {
-        flush(t, buffer);
-        sendWeights(t, 'epoch');
-        lastWeights = performance.now();
-      } else if (buffer.due()) {
-        flush(t, buffer);
-      }
-      if (performance.now() - lastWeights >= WEIGHTS_INTERVAL_MS) {
-        // Metrics first: the page must never hold weights ahead of the history it saves with them.
-        flush(t, buffer);
-        sendWeights(t, 'periodic');
-        lastWeights = performance.now();
-      }
-    }).then(
+    running = runLoop(
+      t,
+      c,
+      (report) => {
+        buffer.add(report);
+        if (report.full) {
+          flush(t, buffer);
+          sendWeights(t, 'epoch');
+          lastWeights = performance.now();
+        } else if (buffer.due()) {
+          flush(t, buffer);
+        }
+        if (performance.now() - lastWeights >= WEIGHTS_INTERVAL_MS) {
+          // Metrics first: the page must never hold weights ahead of the history it saves with them.
+          flush(t, buffer);
+          sendWeights(t, 'periodic');
+          lastWeights = performance.now();
+        }
+      },
+      maxSteps,
+    ).then(
       (end) => {
         flush(t, buffer);
         sendWeights(t, 'final');
@@ -197,7 +202,7 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
           t = freshTrainer(req.config);
         }
         sendHistory(t);
-        startRun(t);
+        startRun(t, req.maxSteps);
         return;
       }
       case 'lifeline':

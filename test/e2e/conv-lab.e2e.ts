@@ -184,8 +184,10 @@ it('plots the activations and shows softmax probabilities and the loss', async (
       .toBe(2);
   }
   expect(await page.getByRole('link', { name: 'Train with sigmoid →' }).getAttribute('href')).toBe(
-    '#/train?activation=sigmoid',
+    '#/train?act=sigmoid',
   );
+  const compare = page.getByRole('link', { name: /compare their curves in Experiments/ });
+  expect(await compare.getAttribute('href')).toBe('#/experiments?preset=relu-vs-sigmoid');
   await expect.poll(() => page.getByTestId('ce-prob').count(), { timeout: 60_000 }).toBe(10);
   const probs = (await page.getByTestId('ce-prob').allTextContents()).map(Number);
   expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);

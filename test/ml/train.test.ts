@@ -144,6 +144,10 @@ describe('the training loop', () => {
     expect(b.history.loss).toEqual(a.history.loss);
     const next = await b.step();
     expect(next.kind === 'step' && next.report.step).toBe(2);
+    // Training time goes on from the saved run's, so a seconds axis has no jump back to 0.
+    const savedSeconds = a.history.loss[1].seconds ?? 0;
+    expect(savedSeconds).toBeGreaterThan(a.history.loss[0].seconds ?? Infinity);
+    expect(next.kind === 'step' && next.report.seconds).toBeGreaterThan(savedSeconds);
     expect(a.history.loss).toHaveLength(2); // the saved history was copied, not shared
     a.dispose();
     b.dispose();

@@ -7,6 +7,7 @@ const report = (step: number, over: Partial<StepReport> = {}): StepReport => ({
   epoch: 0,
   stepInEpoch: step,
   loss: 2 - step / 100,
+  seconds: (step + 1) * 0.02,
   ms: 20,
   evalMs: 0,
   subset: null,
@@ -27,8 +28,8 @@ describe('MetricsBuffer', () => {
     buffer.add(report(1, { full }));
     expect(buffer.take()).toEqual({
       loss: [
-        { step: 0, loss: 2 },
-        { step: 1, loss: 1.99 },
+        { step: 0, loss: 2, seconds: 0.02 },
+        { step: 1, loss: 1.99, seconds: 0.04 },
       ],
       accuracy: [subset, full],
       log: ['Epoch: 0 | …'],

@@ -120,6 +120,20 @@ describe('the training worker', () => {
     }
   });
 
+  it('ends a run after its step limit, with its weights and metrics up to there', async () => {
+    const h = harness();
+    await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+    const from = h.events.length;
+    const start = { type: 'start', config: config({ epochs: 2 }), from: 'scratch', maxSteps: 3 };
+    await h.send(start as TrainerRequest);
+    expect(await h.waitFor(isFinished)).toMatchObject({ reason: 'stopped' });
+    const run = h.events.slice(from);
+    const steps = run.flatMap((e) => (e.type === 'metrics' ? e.loss.map((l) => l.step) : []));
+    expect(steps).toEqual([0, 1, 2]);
+    const final = run.find((e) => e.type === 'weights' && e.reason === 'final');
+    expect(final).toMatchObject({ steps: 3, epochs: 0 });
+  });
+
   it('holds a paused run between steps, refuses a second start, and stops it', async () => {
     const h = harness();
     await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });

@@ -75,11 +75,14 @@ export function ActivationCharts() {
                 <strong>{t('act.cons')}</strong> {t(`act.${name}.cons`)}
               </li>
             </ul>
-            <a href={`#/train?activation=${name}`}>{t(`act.${name}.train`)}</a>
+            <a href={`#/train?act=${name}`}>{t(`act.${name}.train`)}</a>
           </div>
         ))}
       </div>
       <p>{t('act.compare')}</p>
+      <p>
+        <a href="#/experiments?preset=relu-vs-sigmoid">{t('act.compareLink')}</a>
+      </p>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { ModelFileError } from '../../ml/model-file-error';
 import { errorMessage } from './messages';
 import { ModelFilesInput } from './model-files-input';
 import { readModelUpload } from './read-upload';
+import { hasWeights } from '../../ml/storage/runs';
 import { RunList } from './run-list';
 import { SavedList } from './saved-list';
 import { TorchSection, torchOpenedMessage } from './torch-section';
@@ -74,6 +75,8 @@ export function SavedModelsPanel() {
   const drop = useFileDrop((files) => void upload(files));
 
   const { startup, autosave } = saved;
+  // Older runs keep only their curves (listed under Experiments); these can still be loaded.
+  const withWeights = saved.runs?.filter(hasWeights) ?? null;
   return (
     <section
       className={drop.over ? 'panel models-drop over' : 'panel models-drop'}
@@ -197,9 +200,9 @@ export function SavedModelsPanel() {
       ) : (
         saved.entries && <p>{t('models.empty')}</p>
       )}
-      {saved.runs && saved.runs.length > 0 ? (
+      {withWeights && withWeights.length > 0 ? (
         <RunList
-          runs={saved.runs}
+          runs={withWeights}
           tabRunId={saved.tabRunId}
           busy={busy || running}
           onLoad={(run, shown) =>
@@ -216,7 +219,7 @@ export function SavedModelsPanel() {
           }
         />
       ) : (
-        saved.runs && <p>{t('models.runsEmpty')}</p>
+        withWeights && <p>{t('models.runsEmpty')}</p>
       )}
       {running && (
         <p role="note" className="note">

@@ -21,6 +21,7 @@ export const en = {
     'saturates: for large |x| the gradient (at most 0.25) nearly vanishes, so deep stacks learn slowly; outputs are not zero-centred; exp is costly.',
   'act.relu.train': 'Train with ReLU →',
   'act.sigmoid.train': 'Train with sigmoid →',
+  'act.compareLink': 'Train both and compare their curves in Experiments →',
   'act.compare':
     'Train once with each and compare the loss curves: with sigmoid the loss usually falls more slowly at first.',
   'ce.heading': 'Cross-entropy loss (tutorial §2.2)',
@@ -68,6 +69,7 @@ export const zh: Record<keyof typeof en, string> = {
     '会饱和：|x| 较大时梯度（最大 0.25）几乎消失，深层网络学得很慢；输出不以零为中心；指数运算开销大。',
   'act.relu.train': '用 ReLU 训练 →',
   'act.sigmoid.train': '用 Sigmoid 训练 →',
+  'act.compareLink': '两种都训练，并在“实验”中比较它们的曲线 →',
   'act.compare':
     '分别用两种激活函数各训练一次，比较损失曲线：使用 Sigmoid 时，损失在开始阶段通常下降得更慢。',
   'ce.heading': '交叉熵损失（教程 §2.2）',

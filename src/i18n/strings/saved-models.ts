@@ -16,7 +16,8 @@ export const en = {
     'Restored the newest autosaved run ({date}): {epochs} epochs, {steps} steps.',
   'models.liveElsewhere':
     'That run is still open in another tab, which goes on saving it; training here saves a run of this tab’s own.',
-  'models.runs': 'Autosaved runs (the last {n} are kept; each tab saves its own)',
+  'models.runs':
+    'Autosaved runs (the last {n} keep their weights, older ones keep their curves under Experiments; each tab saves its own)',
   'models.runsEmpty': 'No run autosaved yet.',
   'models.col.started': 'Started',
   'models.col.network': 'Network',
@@ -159,7 +160,8 @@ export const zh: Record<keyof typeof en, string> = {
   'models.restoredLatest': '已恢复最新自动保存的训练记录（{date}）：{epochs} 轮，{steps} 步。',
   'models.liveElsewhere':
     '这条训练记录仍在另一个标签页中打开，由那个标签页继续保存；在这里训练会保存为本标签页自己的记录。',
-  'models.runs': '自动保存的训练记录（保留最近 {n} 条；每个标签页各自保存）',
+  'models.runs':
+    '自动保存的训练记录（最近 {n} 条保留权重，更早的只在“实验”中保留曲线；每个标签页各自保存）',
   'models.runsEmpty': '还没有自动保存的训练记录。',
   'models.col.started': '开始时间',
   'models.col.network': '网络',

@@ -1,11 +1,17 @@
+import { compactHistory } from '../experiments/compact-history';
+import type { RunStats } from '../experiments/run-stats';
 import type { ModelState } from '../model-state';
 import type { WeightSnapshot } from '../weights';
 import { database, runWeightsKey, STORES } from './db';
 import { transact } from './idb';
-import { recordOf, type ModelRecord, type SaveExtras } from './saved-models';
+import { recordOf, SavedModelError, type ModelRecord, type SaveExtras } from './saved-models';
 
-/** How many runs are kept; older ones are deleted as new ones are written. */
+/** How many runs keep their weights; older runs keep only their record (settings and curves). */
 export const KEPT_RUNS = 5;
+/** How many run records are kept in all; older ones are deleted as new ones are written. */
+export const KEPT_RUN_RECORDS = 100;
+/** Longest name a user may give a run. */
+export const MAX_RUN_LABEL = 60;
 
 /** How a run's model came about: trained from scratch, continued from another model, or uploaded. */
 export type RunOrigin = 'train' | 'continue' | 'upload';
@@ -27,7 +33,16 @@ export interface RunIdentity {
 /** A run as stored: identity, status and the model's record (weights are kept apart). */
 export interface RunMeta extends ModelRecord, RunIdentity {
   status: RunStatus;
+  /** How the run went (backend, speed, final accuracy); absent in records of older versions. */
+  stats?: RunStats;
+  /** A name the user gave the run, if any. */
+  label?: string;
+  /** Key of its weights in the weights store, or null once they were let go (older versions: absent, kept). */
+  weightsKey?: string | null;
 }
+
+/** True while a run's weights are stored, so it can be loaded. */
+export const hasWeights = (meta: RunMeta) => meta.weightsKey !== null;
 
 /** A run read back with its weights. */
 export interface StoredRun {
@@ -45,20 +60,59 @@ export function newRunIdentity(
   return { id, startedAt: now, origin, parentId };
 }
 
-/** Writes (or rewrites) a run and its weights in one transaction. */
+/**
+ * Writes (or rewrites) a run and its weights in one transaction; its history's loss points are
+ * downsampled past MAX_STORED_LOSS_POINTS, and a name the user gave it is kept.
+ */
 export async function writeRun(
   identity: RunIdentity,
   status: RunStatus,
   state: ModelState,
   extras: SaveExtras,
+  stats: RunStats | null = null,
 ): Promise<RunMeta> {
-  const meta: RunMeta = { ...identity, status, ...recordOf(state, extras) };
-  await transact(await database(), [STORES.runs, STORES.weights], 'readwrite', (tx) => {
+  const history = extras.history && compactHistory(extras.history);
+  const meta: RunMeta = {
+    ...identity,
+    status,
+    ...recordOf(state, { ...extras, history }),
+    ...(stats ? { stats } : {}),
+    weightsKey: runWeightsKey(identity.id),
+  };
+  return transact(await database(), [STORES.runs, STORES.weights], 'readwrite', (tx) => {
+    const runs = tx.objectStore(STORES.runs);
+    let written = meta;
     tx.objectStore(STORES.weights).put(state.weights, runWeightsKey(meta.id));
-    tx.objectStore(STORES.runs).put(meta);
-    return () => undefined;
+    const before = runs.get(meta.id);
+    before.onsuccess = () => {
+      const label = (before.result as RunMeta | undefined)?.label;
+      written = label ? { ...meta, label } : meta;
+      runs.put(written);
+    };
+    return () => written;
   });
-  return meta;
+}
+
+/** Names a run (an empty name removes the name); throws when it is gone or the name is too long. */
+export async function renameRun(id: string, label: string): Promise<RunMeta> {
+  const name = label.trim();
+  if (name.length > MAX_RUN_LABEL) throw new SavedModelError('longName', name);
+  const done = await transact(await database(), [STORES.runs], 'readwrite', (tx) => {
+    const runs = tx.objectStore(STORES.runs);
+    const req = runs.get(id);
+    let renamed: RunMeta | null = null;
+    req.onsuccess = () => {
+      const meta = req.result as RunMeta | undefined;
+      if (!meta) return;
+      const rest: RunMeta = { ...meta };
+      delete rest.label;
+      renamed = name ? { ...rest, label: name } : rest;
+      runs.put(renamed);
+    };
+    return () => renamed;
+  });
+  if (!done) throw new SavedModelError('notFound', id);
+  return done;
 }
 
 /** Every stored run, newest write first. */
@@ -92,6 +146,31 @@ export async function deleteRuns(ids: string[]): Promise<void> {
     }
     return () => undefined;
   });
+}
+
+/**
+ * Lets the weights of `ids` go, keeping their records (settings, stats and curves) for the run
+ * table; their records then say the weights are gone.
+ */
+export async function dropRunWeights(ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await transact(await database(), [STORES.runs, STORES.weights], 'readwrite', (tx) => {
+    const runs = tx.objectStore(STORES.runs);
+    for (const id of ids) {
+      tx.objectStore(STORES.weights).delete(runWeightsKey(id));
+      const req = runs.get(id);
+      req.onsuccess = () => {
+        const meta = req.result as RunMeta | undefined;
+        if (meta) runs.put({ ...meta, weightsKey: null });
+      };
+    }
+    return () => undefined;
+  });
+}
+
+/** The runs whose weights to let go so that the `keep` newest with weights keep theirs (never `spare`). */
+export function weightsToDrop(runs: RunMeta[], keep: number, spare: ReadonlySet<string>): string[] {
+  return runsToPrune(runs.filter(hasWeights), keep, spare);
 }
 
 /** The runs to delete so that the `keep` newest remain, never one in `spare` (held by some tab). */

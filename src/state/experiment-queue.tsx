@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import {
+  EMPTY_QUEUE,
+  nextToLaunch,
+  queueReducer,
+  runningItem,
+  type QueueAction,
+  type QueueState,
+} from './experiment-queue-state';
+import { useSavedModels } from './saved-models';
+import { strictContext } from './strict-context';
+import { useTrainer } from './trainer';
+
+/** The experiment queue and a way to change it. */
+export interface ExperimentQueueValue {
+  queue: QueueState;
+  dispatch: (action: QueueAction) => void;
+}
+
+const store = strictContext<ExperimentQueueValue>('ExperimentQueue');
+
+/** The experiment queue; must be used under ExperimentQueueProvider. */
+export const useExperimentQueue = store.use;
+
+/**
+ * Holds the queue of runs for the whole app (it goes on while the user looks at other panels) and
+ * works through it: starts the next waiting run in the worker once the worker is free, and notes
+ * each run's record and how it ended. Each run is autosaved like any other.
+ */
+export function ExperimentQueueProvider({ children }: { children: ReactNode }) {
+  const [queue, dispatch] = useReducer(queueReducer, EMPTY_QUEUE);
+  const trainer = useTrainer();
+  const { tabRunId } = useSavedModels();
+  // What stood when the running item was asked of the worker, to tell its end and record apart.
+  const launch = useRef({ finishedRuns: 0, error: trainer.error, runId: tabRunId });
+
+  const { phase, finishedRuns, lastRun, error, train } = trainer;
+  const next = nextToLaunch(queue);
+  useEffect(() => {
+    if (!next || (phase !== 'idle' && phase !== 'finished')) return;
+    launch.current = { finishedRuns, error, runId: tabRunId };
+    dispatch({ type: 'launched', key: next.key });
+    train(next.spec.config, next.spec.maxSteps ?? undefined);
+  }, [next, phase, finishedRuns, error, tabRunId, train]);
+
+  const running = runningItem(queue);
+  useEffect(() => {
+    if (!running) return;
+    if (!running.runId && tabRunId && tabRunId !== launch.current.runId)
+      dispatch({ type: 'run-id', key: running.key, runId: tabRunId });
+    if (finishedRuns > launch.current.finishedRuns) {
+      dispatch({ type: 'ended', reason: lastRun?.reason ?? 'stopped' });
+    } else if (error && error !== launch.current.error && phase !== 'training') {
+      dispatch({ type: 'failed', message: error.message });
+    }
+  }, [running, tabRunId, finishedRuns, lastRun, error, phase]);
+
+  const value = useMemo(() => ({ queue, dispatch }), [queue]);
+  return <store.Context.Provider value={value}>{children}</store.Context.Provider>;
+}
