@@ -7,6 +7,7 @@ import { errorText } from '../../i18n/error-text';
 import { useI18n } from '../../i18n/use-i18n';
 import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';
+import { HeldLinkNote } from './held-link-note';
 import { LossChart } from './loss-chart';
 import { ProgressView } from './progress-view';
 import { ReplaceConfirm, type ReplaceKind } from './replace-confirm';
@@ -22,15 +23,15 @@ export function TrainingPanel() {
   const trainer = useTrainer();
   const { current } = useModel();
   const saved = useSavedModels();
-  const { draft, setField, result } = useConfigDraft();
+  const { phase, history, lastRun } = trainer;
+  const busy = phase === 'training' || phase === 'paused';
+  const { draft, held, setField, result } = useConfigDraft(busy);
   const [tried, setTried] = useState(false);
   // A trained model is replaced only after the user says so.
   const [confirming, setConfirming] = useState<ReplaceKind | null>(null);
-  const { phase, history, lastRun } = trainer;
   // Charts redraw at most twice a second, whatever the rate of metrics.
   const charted = useThrottled(history, 500);
   const problems = result.ok ? [] : result.problems;
-  const busy = phase === 'training' || phase === 'paused';
   const withConfig = (go: (c: typeof result & { ok: true }) => void) => () => {
     setTried(true);
     if (result.ok) go(result);
@@ -55,6 +56,7 @@ export function TrainingPanel() {
       <div className="train-layout">
         <div>
           <SettingsForm draft={draft} problems={problems} disabled={busy} onChange={setField} />
+          {held && <HeldLinkNote draft={draft} held={held} />}
           {tried && !result.ok && (
             <p role="alert" className="error">
               {t('train.fixSettings')}
