@@ -25,7 +25,7 @@ const goTo = (page: Page, route: string) => page.goto(page.url().replace(/#.*/, 
 /** Stops the run and waits until the stopped run is on disk with exactly its steps. */
 async function stopAndSave(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   const steps = await stepsDone(page);
   await expect
     .poll(async () => (await storedRuns(page)).some((r) => r.steps === steps), { timeout: 60_000 })
@@ -151,7 +151,7 @@ it('3: a dead training worker is noticed, reported and replaced, keeping its las
   await page.getByRole('button', { name: 'Continue training' }).click();
   await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(kept);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   await goTo(page, 'models');
   expect(
     await page
@@ -180,7 +180,7 @@ it('4: with site data blocked the app runs, trains, and says nothing will be sav
     .toMatch(/^This browser blocks site data for this page, so nothing will be saved/);
   await startTraining(page, 5);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   // The language switch still works for this visit.
   await page.getByRole('button', { name: '中文' }).click();
   await expect

@@ -9,6 +9,7 @@ import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';
 import { HeldLinkNote } from './held-link-note';
 import { LossChart } from './loss-chart';
+import { runStatus } from './progress-status';
 import { ProgressView } from './progress-view';
 import { ReplaceConfirm, type ReplaceKind } from './replace-confirm';
 import { SettingsForm } from './settings-form';
@@ -25,6 +26,7 @@ export function TrainingPanel() {
   const saved = useSavedModels();
   const { phase, history, lastRun } = trainer;
   const busy = phase === 'training' || phase === 'paused';
+  const status = runStatus(phase, lastRun);
   const { draft, held, setField, result } = useConfigDraft(busy);
   const [tried, setTried] = useState(false);
   // A trained model is replaced only after the user says so.
@@ -83,7 +85,7 @@ export function TrainingPanel() {
             />
           )}
           <p role="status" data-testid="train-phase">
-            {t(`train.phase.${phase}`)}
+            {t(`train.phase.${status}`)}
             {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}
           </p>
           {trainer.backend && (
@@ -126,7 +128,7 @@ export function TrainingPanel() {
           )}
         </div>
         <div>
-          {trainer.progress && <ProgressView progress={trainer.progress} />}
+          {trainer.progress && <ProgressView progress={trainer.progress} status={status} />}
           <LossChart loss={charted.loss} />
           <AccuracyChart accuracy={charted.accuracy} />
           <p className="hint">{t('train.subsetNote', { n: num(TEST_SUBSET_SIZE) })}</p>

@@ -38,6 +38,7 @@ export const en = {
   'train.phase.training': 'Training…',
   'train.phase.paused': 'Paused',
   'train.phase.finished': 'Finished',
+  'train.phase.stopped': 'Stopped',
   'train.backendIs': 'backend: {name}',
   'train.cause.gpu': 'WebGL runs on your GPU.',
   'train.cause.software-webgl':
@@ -130,7 +131,8 @@ export const zh: Record<keyof typeof en, string> = {
   'train.phase.idle': '可以开始训练',
   'train.phase.training': '正在训练…',
   'train.phase.paused': '已暂停',
-  'train.phase.finished': '已结束',
+  'train.phase.finished': '已完成',
+  'train.phase.stopped': '已停止',
   'train.backendIs': '后端：{name}',
   'train.cause.gpu': 'WebGL 在你的 GPU 上运行。',
   'train.cause.software-webgl':
