@@ -14,6 +14,9 @@ import { errorMessage } from './messages';
 import { ModelFilesInput } from './model-files-input';
 import { readModelUpload } from './read-upload';
 import { RunList } from './run-list';
+import { accuracyText } from './accuracy-text';
+import { useMnist } from '../../state/mnist';
+import { MNIST_TEST_IMAGES } from '../../ml/mnist/dataset';
 import { SavedList } from './saved-list';
 import { TorchSection, torchOpenedMessage } from './torch-section';
 
@@ -28,6 +31,8 @@ export function SavedModelsPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const { phase } = useTrainer();
+  const mnist = useMnist().state;
+  const testImages = mnist.status === 'ready' ? mnist.data.test.count : MNIST_TEST_IMAGES;
   // Loading over a live run would race the run's last weights; the run is saved on Stop anyway.
   const running = phase === 'training' || phase === 'paused';
   const date = (ms: number) =>
@@ -128,10 +133,7 @@ export function SavedModelsPanel() {
           trained: current.trained ? t('models.trained') : t('models.untrained'),
           epochs: num(current.epochs),
           steps: num(current.steps),
-          accuracy:
-            saved.testAccuracy === null
-              ? t('models.noAccuracy')
-              : `${num(saved.testAccuracy * 100, 2)}%`,
+          accuracy: accuracyText(t, num, saved.accuracyFact, testImages),
         })}
       </p>
       <form
