@@ -116,6 +116,26 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   expect(await page.getByRole('note').textContent()).toMatch(/untrained/);
   console.log(`[e2e] ${await page.getByTestId('maps-ms').textContent()}`);
 
+  // Even grids: 16 maps as 8 × 2 (4 × 4 at 390 px), 32 as 8 × 4, inside the page's width.
+  const gridOf = (layer: string) =>
+    page.getByRole('button', { name: new RegExp(`^${layer} map \\d+$`) }).evaluateAll((els) => {
+      const rows = new Map<number, number>();
+      let right = 0;
+      for (const el of els) {
+        const box = el.getBoundingClientRect();
+        rows.set(Math.round(box.top), (rows.get(Math.round(box.top)) ?? 0) + 1);
+        right = Math.max(right, box.right);
+      }
+      return { rows: [...rows.values()], fits: right <= document.documentElement.clientWidth };
+    });
+  expect(await gridOf('conv1')).toEqual({ rows: [8, 8], fits: true });
+  expect(await gridOf('pool2')).toEqual({ rows: [8, 8, 8, 8], fits: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => gridOf('conv1')).toEqual({ rows: [4, 4, 4, 4], fits: true });
+  expect(await gridOf('pool1')).toEqual({ rows: [4, 4, 4, 4], fits: true });
+  expect(await gridOf('conv2')).toEqual({ rows: [8, 8, 8, 8], fits: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // Enlarge a map and read a value under the pointer.
   await page.getByRole('button', { name: 'conv1 map 3' }).click();
   const big = page.getByRole('img', { name: 'conv1 map 3, enlarged' });
