@@ -92,7 +92,7 @@ it('2: a full disk is named on every save path, in both languages', async () => 
 
   // Save as fails with the same cause (it once read "That did not work: " and nothing more).
   await goTo(page, 'models');
-  await page.getByLabel('Name', { exact: true }).fill('kept');
+  await page.getByLabel('Save current as…', { exact: true }).fill('kept');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const message = page.getByTestId('models-message');
   await expect

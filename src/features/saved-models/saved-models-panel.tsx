@@ -150,7 +150,6 @@ export function SavedModelsPanel() {
         <label>
           {t('models.saveAs')}{' '}
           <input
-            aria-label={t('models.name')}
             placeholder={t('models.name')}
             value={name}
             maxLength={80}

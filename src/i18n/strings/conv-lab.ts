@@ -36,6 +36,8 @@ export const en = {
     'Every kernel cell needs a number. The output shows the last valid kernel.',
   'conv.kernel.custom': 'Custom',
   'conv.kernel.tutorialEdge': "Tutorial's edge kernel",
+  'conv.kernel.tutorialEdgeNote':
+    'The tutorial’s edge kernel is −1 everywhere and 8 in the middle: image editors call it “outline”.',
   'conv.kernel.laplacian': 'Laplacian',
   'conv.kernel.sobelX': 'Sobel x (vertical edges)',
   'conv.kernel.sobelY': 'Sobel y (horizontal edges)',
@@ -46,7 +48,7 @@ export const en = {
   'conv.kernel.gaussian5': 'Gaussian blur 5 × 5',
   'conv.kernel.sharpen': 'Sharpen',
   'conv.kernel.emboss': 'Emboss',
-  'conv.kernel.outline': 'Outline (same as the tutorial’s kernel)',
+  'conv.kernel.motionBlur': 'Motion blur 5 × 5 (diagonal)',
   'conv.kernel.identity': 'Identity',
   'conv.kernel.crossCorrelation':
     'As PyTorch’s conv2d does, the kernel slides over the image unflipped: strictly this is cross-correlation. A textbook convolution flips the kernel first; for symmetric kernels the two are the same.',
@@ -137,6 +139,8 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.kernel.invalid': '卷积核的每个格子都需要一个数字。输出显示的是上一个有效的卷积核。',
   'conv.kernel.custom': '自定义',
   'conv.kernel.tutorialEdge': '教程中的边缘卷积核',
+  'conv.kernel.tutorialEdgeNote':
+    '教程的边缘卷积核四周都是 −1、中间是 8：图像编辑软件把它叫作“轮廓”（outline）。',
   'conv.kernel.laplacian': '拉普拉斯',
   'conv.kernel.sobelX': 'Sobel x（竖直边缘）',
   'conv.kernel.sobelY': 'Sobel y（水平边缘）',
@@ -147,7 +151,7 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.kernel.gaussian5': '高斯模糊 5 × 5',
   'conv.kernel.sharpen': '锐化',
   'conv.kernel.emboss': '浮雕',
-  'conv.kernel.outline': '轮廓（与教程的卷积核相同）',
+  'conv.kernel.motionBlur': '运动模糊 5 × 5（对角线）',
   'conv.kernel.identity': '恒等',
   'conv.kernel.crossCorrelation':
     '与 PyTorch 的 conv2d 一样，卷积核不翻转地在图像上滑动：严格地说，这是互相关。教科书中的卷积会先翻转卷积核；对称的卷积核两者结果相同。',
