@@ -91,6 +91,10 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   await expect
     .poll(() => page.getByTestId('pool-shapes').textContent())
     .toBe('600 * 400 → 299 * 199');
+  // The explanation follows the chosen window, not the tutorial's 2 × 2.
+  expect(await page.getByTestId('pool-explain').textContent()).toMatch(
+    /^Pooling keeps the largest value of each 3 × 3 window, moving 2 pixels at a time, so each side becomes ⌊\(side − 3\) \/ 2⌋ \+ 1: here 600 \* 400 → 299 \* 199\. The tutorial pools 2 × 2/,
+  );
   await page.getByLabel('Pooling window').selectOption('2');
   await page.getByLabel('Average pooling').check();
   await expect

@@ -102,7 +102,11 @@ export const en = {
   'pool.before': 'Before pooling',
   'pool.after': 'After pooling',
   'pool.explain':
-    'Pooling keeps the largest (or the average) value of each window. With a 2 × 2 window and stride 2 each side halves, rounding down, as in the tutorial: width * height → width/2 * height/2.',
+    'Pooling keeps {what} of each {k} × {k} window, moving {s} pixels at a time, so each side becomes ⌊(side − {k}) / {s}⌋ + 1: here {w} * {h} → {ow} * {oh}.',
+  'pool.what.max': 'the largest value',
+  'pool.what.avg': 'the average value',
+  'pool.tutorial':
+    'The tutorial pools 2 × 2 with stride 2, which halves each side, rounding down: width * height → width/2 * height/2.',
 } satisfies Record<string, string>;
 
 /** Convolution lab panel strings in Simplified Chinese. */
@@ -202,5 +206,8 @@ export const zh: Record<keyof typeof en, string> = {
   'pool.before': '池化前',
   'pool.after': '池化后',
   'pool.explain':
-    '池化保留每个窗口中的最大值（或平均值）。窗口为 2 × 2、步幅为 2 时，每条边减半并向下取整，与教程一致：宽 * 高 → 宽/2 * 高/2。',
+    '池化保留每个 {k} × {k} 窗口中的{what}，窗口每次移动 {s} 个像素，所以每条边变为 ⌊(边长 − {k}) / {s}⌋ + 1：这里 {w} * {h} → {ow} * {oh}。',
+  'pool.what.max': '最大值',
+  'pool.what.avg': '平均值',
+  'pool.tutorial': '教程使用 2 × 2 窗口、步幅 2，每条边减半并向下取整：宽 * 高 → 宽/2 * 高/2。',
 };
