@@ -18,6 +18,11 @@ interface Shown {
 }
 
 const f4 = mathNumber;
+// An exponent in scientific notation needs brackets: e^(1.4 × 10⁻⁴), not e^1.4 × 10⁻⁴.
+const exponent = (v: number) => {
+  const text = mathNumber(v);
+  return text.includes('×') ? `(${text})` : text;
+};
 
 /** Logits, softmax and the cross-entropy loss of the current model on the current input. */
 export function CrossEntropySection() {
@@ -170,7 +175,7 @@ export function CrossEntropySection() {
           <div className="formula">
             <p>{t('ce.softmax')}</p>
             <p>
-              p[{label}] = e^{f4(prediction.logits[label])} / {f4(expSum)} ={' '}
+              p[{label}] = e^{exponent(prediction.logits[label])} / {f4(expSum)} ={' '}
               {f4(Math.exp(prediction.logits[label]))} / {f4(expSum)} = {f4(probs[label])}
             </p>
             <p data-testid="ce-loss" data-value={loss}>
