@@ -12,13 +12,26 @@ export interface Throughput {
   /** Images trained and the training milliseconds they took, older steps weighing less. */
   images: number;
   trainMs: number;
-  /** Images evaluated and the milliseconds that took (all of the run). */
+  /** Images evaluated and the milliseconds that took, after the run's first evaluation. */
   evalImages: number;
   evalMs: number;
+  /**
+   * The run's first evaluation, kept apart: it also compiles the evaluation's kernels (several
+   * times slower), so it stands in only until a later one is measured.
+   */
+  firstEvalImages: number;
+  firstEvalMs: number;
 }
 
 /** Nothing measured yet. */
-export const NO_THROUGHPUT: Throughput = { images: 0, trainMs: 0, evalImages: 0, evalMs: 0 };
+export const NO_THROUGHPUT: Throughput = {
+  images: 0,
+  trainMs: 0,
+  evalImages: 0,
+  evalMs: 0,
+  firstEvalImages: 0,
+  firstEvalMs: 0,
+};
 
 /** What one step did, as the rate needs it. */
 export interface StepTiming {
@@ -34,9 +47,17 @@ export interface StepTiming {
  */
 export function addStep(t: Throughput, step: StepTiming): Throughput {
   const keep = Math.exp(-step.trainMs / (RATE_WINDOW_S * 1000));
-  return {
+  const trained = {
+    ...t,
     images: t.images * keep + step.images,
     trainMs: t.trainMs * keep + step.trainMs,
+  };
+  if (step.evalImages === 0) return trained;
+  if (t.firstEvalImages === 0) {
+    return { ...trained, firstEvalImages: step.evalImages, firstEvalMs: step.evalMs };
+  }
+  return {
+    ...trained,
     evalImages: t.evalImages + step.evalImages,
     evalMs: t.evalMs + step.evalMs,
   };
@@ -82,8 +103,8 @@ export function evalImagesLeft(p: RunPosition, plan: EvalPlan): number {
 
 /**
  * Seconds left: the steps left at the smoothed rate, plus the evaluations left at the measured
- * cost per evaluated image (before the first evaluation, at a third of a training image's cost,
- * since evaluating is a forward pass only). Null before any step.
+ * cost per evaluated image (the first evaluation's until a later one is measured; before any, a
+ * third of a training image's cost, since evaluating is a forward pass only). Null before any step.
  */
 export function secondsLeft(
   t: Throughput,
@@ -93,6 +114,11 @@ export function secondsLeft(
 ): number | null {
   const rate = imagesPerSecond(t);
   if (rate === null) return null;
-  const evalPerImage = t.evalImages > 0 ? t.evalMs / 1000 / t.evalImages : 1 / rate / 3;
+  const evalPerImage =
+    t.evalImages > 0
+      ? t.evalMs / 1000 / t.evalImages
+      : t.firstEvalImages > 0
+        ? t.firstEvalMs / 1000 / t.firstEvalImages
+        : 1 / rate / 3;
   return (stepsLeft(p) * batchSize) / rate + evalImagesLeft(p, plan) * evalPerImage;
 }

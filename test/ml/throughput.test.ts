@@ -73,6 +73,18 @@ describe('the time left', () => {
     expect(left).toBeCloseTo(1050 * 0.025 + 20000 * 0.0002, 6);
   });
 
+  it('prices evaluations by the later ones, once the first (which compiles) has a successor', () => {
+    // The first check took 2 s for 1,000 images; the next ones 200 ms.
+    const first = run([step(25, { evalImages: 1000, evalMs: 2000 }), step(25)]);
+    const later = run(
+      [step(25, { evalImages: 1000, evalMs: 200 }), step(25, { evalImages: 1000, evalMs: 200 })],
+      first,
+    );
+    const steps = (t: Throughput) => secondsLeft(t, at(9, 150), 50, PLAN)! - 1050 * 0.025;
+    expect(steps(first)).toBeCloseTo(20000 * 0.002, 6);
+    expect(steps(later)).toBeCloseTo(20000 * 0.0002, 6);
+  });
+
   it('stays steady across an epoch end, where the instant rate would triple it', () => {
     let t = run(
       Array.from({ length: 1199 }, (_, i) =>
