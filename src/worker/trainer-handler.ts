@@ -139,6 +139,8 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
         flush(t, buffer);
       }
       if (performance.now() - lastWeights >= WEIGHTS_INTERVAL_MS) {
+        // Metrics first: the page must never hold weights ahead of the history it saves with them.
+        flush(t, buffer);
         sendWeights(t, 'periodic');
         lastWeights = performance.now();
       }

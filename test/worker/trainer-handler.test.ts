@@ -5,6 +5,7 @@ import { headOf } from '../../src/ml/batches';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../../src/ml/config';
 import type { MnistData } from '../../src/ml/mnist/dataset';
 import type { TrainerEvent, TrainerRequest } from '../../src/worker/protocol';
+import { MetricsBuffer } from '../../src/worker/metrics-buffer';
 import { createTrainerHandler, type TrainerHandler } from '../../src/worker/trainer-handler';
 import { realMnist } from '../fixtures/mnist';
 import { setupBackends } from '../ml/wasm/helpers';
@@ -90,6 +91,33 @@ describe('the training worker', () => {
     const steps = run.flatMap((e) => (e.type === 'metrics' ? e.loss.map((l) => l.step) : []));
     expect(steps).toEqual([0, 1, 2, 3]);
     expect(h.types(run).at(-1)).toBe('phase:finished');
+  });
+
+  it('sends periodic weights only after the metrics of every step they have seen', async () => {
+    // Metrics never fall due on their own and a second passes at every look at the clock, so
+    // weights are due at every step: each must bring the metrics it has seen with it.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1000));
+    const due = vi.spyOn(MetricsBuffer.prototype, 'due').mockReturnValue(false);
+    try {
+      const h = harness();
+      await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+      const from = h.events.length;
+      await h.send({ type: 'start', config: config({ epochs: 3 }), from: 'scratch' });
+      await h.waitFor(isFinished);
+      let seen = 0;
+      let periodic = 0;
+      for (const e of h.events.slice(from)) {
+        if (e.type === 'metrics') seen = Math.max(seen, ...e.loss.map((l) => l.step + 1));
+        if (e.type !== 'weights') continue;
+        if (e.reason === 'periodic') periodic++;
+        expect(e.steps).toBeLessThanOrEqual(seen);
+      }
+      expect(periodic).toBeGreaterThan(0);
+    } finally {
+      clock.mockRestore();
+      due.mockRestore();
+    }
   });
 
   it('holds a paused run between steps, refuses a second start, and stops it', async () => {
