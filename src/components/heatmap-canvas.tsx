@@ -10,8 +10,10 @@ export interface HeatmapCanvasProps {
   min: number;
   max: number;
   scale: ColorScale;
-  /** Displayed size in CSS pixels. */
+  /** Displayed size in CSS pixels (with `fluid`, the largest size: it shrinks to its box). */
   size: number;
+  /** Fill the width of the containing box up to `size`, staying square. */
+  fluid?: boolean;
   label: string;
   /** Called with the cell under the pointer, or null when it leaves. */
   onHover?: (cell: { row: number; col: number; value: number } | null) => void;
@@ -20,7 +22,7 @@ export interface HeatmapCanvasProps {
 
 /** A square grid of values drawn as coloured cells, scaled up without smoothing. */
 export function HeatmapCanvas(props: HeatmapCanvasProps) {
-  const { values, side, min, max, scale, size, label, onHover, className } = props;
+  const { values, side, min, max, scale, size, fluid, label, onHover, className } = props;
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -49,7 +51,11 @@ export function HeatmapCanvas(props: HeatmapCanvasProps) {
       width={side}
       height={side}
       className={className}
-      style={{ width: size, height: size, imageRendering: 'pixelated' }}
+      style={
+        fluid
+          ? { width: '100%', maxWidth: size, height: 'auto', imageRendering: 'pixelated' }
+          : { width: size, height: size, imageRendering: 'pixelated' }
+      }
       role="img"
       aria-label={label}
       onMouseMove={onHover ? hover : undefined}

@@ -123,3 +123,19 @@ export function serializeConfigQuery(draft: ConfigDraft): string {
   }
   return params.toString();
 }
+
+/** A link to the Train panel with only the given settings; the rest stay the tutorial's. */
+export function trainLink(settings: Partial<ConfigDraft>): string {
+  const params = new URLSearchParams();
+  for (const field of Object.keys(QUERY_KEYS) as (keyof TrainConfig)[]) {
+    const value = settings[field];
+    if (value !== undefined) params.set(QUERY_KEYS[field], value);
+  }
+  const query = params.toString();
+  return query ? `#/train?${query}` : '#/train';
+}
+
+/** The settings where two drafts differ, in form order. */
+export function changedFields(from: ConfigDraft, to: ConfigDraft): (keyof TrainConfig)[] {
+  return (Object.keys(QUERY_KEYS) as (keyof TrainConfig)[]).filter((f) => from[f] !== to[f]);
+}

@@ -12,6 +12,32 @@ export interface Origin {
   history: TrainingHistory | null;
 }
 
+/**
+ * Where the test accuracy shown for the current weights comes from: an Evaluate run on them,
+ * the run's last measurement on the whole test set at an epoch end (`epoch` 1-based;
+ * `stepsSince`: steps the weights trained after it, 0 when it measured these very weights), or
+ * the file or store they were loaded from.
+ */
+export type AccuracyFact =
+  | { kind: 'evaluated'; accuracy: number }
+  | { kind: 'epoch'; accuracy: number; epoch: number; stepsSince: number }
+  | { kind: 'stored'; accuracy: number };
+
+/** The last whole-test-set accuracy a history measured at or before `steps` steps, or null. */
+export function lastEpochAccuracy(
+  history: TrainingHistory | null,
+  steps: number,
+): (AccuracyFact & { kind: 'epoch' }) | null {
+  const last = history?.accuracy.findLast((a) => a.scope === 'full' && a.step + 1 <= steps);
+  if (!last) return null;
+  return {
+    kind: 'epoch',
+    accuracy: last.accuracy,
+    epoch: last.epoch + 1,
+    stepsSince: steps - (last.step + 1),
+  };
+}
+
 /** What is known about the current weights. */
 export interface Provenance {
   /** The training history that produced them, or null. */
@@ -20,6 +46,8 @@ export interface Provenance {
   testAccuracy: number | null;
   /** The settings they were trained with, when known. */
   trainConfig: TrainConfig | null;
+  /** The test accuracy to show, exact or the last one the run measured, with its source. */
+  accuracyFact: AccuracyFact | null;
 }
 
 /**
@@ -45,5 +73,14 @@ export function provenanceOf(facts: {
       ? evaluation.accuracy
       : (loaded?.testAccuracy ?? measured?.accuracy ?? null);
   const trainConfig = loaded ? loaded.trainConfig : (run?.config ?? null);
-  return { history, testAccuracy, trainConfig };
+  const epochFact = lastEpochAccuracy(history, current.steps);
+  const accuracyFact: AccuracyFact | null =
+    evaluation && evaluation.version === current.version
+      ? { kind: 'evaluated', accuracy: evaluation.accuracy }
+      : epochFact && epochFact.stepsSince === 0
+        ? epochFact
+        : loaded?.testAccuracy != null
+          ? { kind: 'stored', accuracy: loaded.testAccuracy }
+          : epochFact;
+  return { history, testAccuracy, trainConfig, accuracyFact };
 }

@@ -21,7 +21,7 @@ import { useAutosave, type AutosaveState } from './autosave';
 import { useLeaveGuard } from './leave-guard';
 import { useModel } from './model';
 import { usePanelState } from './panel-state';
-import { provenanceOf, type Origin } from './provenance';
+import { provenanceOf, type AccuracyFact, type Origin } from './provenance';
 import { useStartupRestore, type StartupRestore } from './startup-restore';
 import { strictContext } from './strict-context';
 import { useTabRun } from './tab-run';
@@ -48,6 +48,8 @@ export interface SavedModelsContextValue {
   history: TrainingHistory | null;
   /** Test accuracy known for the current weights, or null. */
   testAccuracy: number | null;
+  /** The test accuracy to show for the current weights, with where it comes from. */
+  accuracyFact: AccuracyFact | null;
   /** The train config behind the current weights, when known. */
   trainConfig: TrainConfig | null;
   refresh: () => Promise<void>;
@@ -81,7 +83,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
     null,
   );
   const fromOrigin = origin?.weights === current.weights ? origin : null;
-  const { history, testAccuracy, trainConfig } = provenanceOf({
+  const { history, testAccuracy, trainConfig, accuracyFact } = provenanceOf({
     current,
     origin,
     runHistory: trainer.history,
@@ -247,6 +249,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       currentKept,
       history,
       testAccuracy,
+      accuracyFact,
       trainConfig,
       refresh,
       saveAs,
@@ -269,6 +272,7 @@ export function SavedModelsProvider({ children }: { children: ReactNode }) {
       currentKept,
       history,
       testAccuracy,
+      accuracyFact,
       trainConfig,
       refresh,
       saveAs,

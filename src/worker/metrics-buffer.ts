@@ -1,4 +1,12 @@
 import type { AccuracyPoint, LossPoint } from '../ml/history';
+import {
+  addStep,
+  imagesPerSecond,
+  NO_THROUGHPUT,
+  secondsLeft,
+  type EvalPlan,
+  type Throughput,
+} from '../ml/throughput';
 import type { StepReport } from '../ml/train';
 import type { TrainProgress } from './protocol';
 
@@ -6,15 +14,20 @@ import type { TrainProgress } from './protocol';
 export const METRICS_INTERVAL_MS = 250;
 /** Milliseconds between two weight pushes while training. */
 export const WEIGHTS_INTERVAL_MS = 2000;
-const RATE_WINDOW = 20;
 
 /** Collects step reports between two metrics events and keeps the throughput estimate. */
 export class MetricsBuffer {
   loss: LossPoint[] = [];
   accuracy: AccuracyPoint[] = [];
   log: string[] = [];
-  private recentMs: number[] = [];
+  private throughput: Throughput = NO_THROUGHPUT;
   private lastFlush = performance.now();
+
+  /** `plan`: how the run evaluates; `batchSize`: images per training step. */
+  constructor(
+    private readonly plan: EvalPlan = { every: 1, subsetImages: 0, fullImages: 0 },
+    private readonly batchSize = 1,
+  ) {}
 
   /** Records one step. */
   add(report: StepReport): void {
@@ -22,8 +35,13 @@ export class MetricsBuffer {
     if (report.subset) this.accuracy.push(report.subset);
     if (report.full) this.accuracy.push(report.full);
     if (report.logLine) this.log.push(report.logLine);
-    this.recentMs.push(report.ms + report.evalMs);
-    if (this.recentMs.length > RATE_WINDOW) this.recentMs.shift();
+    this.throughput = addStep(this.throughput, {
+      images: this.batchSize,
+      trainMs: report.ms,
+      evalImages:
+        (report.subset ? this.plan.subsetImages : 0) + (report.full ? this.plan.fullImages : 0),
+      evalMs: report.evalMs,
+    });
   }
 
   /** True when a metrics event is due. */
@@ -41,18 +59,24 @@ export class MetricsBuffer {
     return out;
   }
 
-  /** Progress with images/s and ETA from the recent step times. */
+  /**
+   * Progress with images/s (training time only) and the time left; `epochsDone` places the run,
+   * since `base.epoch` stays on the last epoch once all are done.
+   */
   progress(
     base: Omit<TrainProgress, 'imagesPerSecond' | 'etaSeconds'>,
-    batchSize: number,
+    epochsDone: number,
   ): TrainProgress {
-    if (this.recentMs.length === 0) return { ...base, imagesPerSecond: null, etaSeconds: null };
-    const meanMs = this.recentMs.reduce((a, b) => a + b, 0) / this.recentMs.length;
-    const left = (base.epochs - base.epoch) * base.stepsPerEpoch - base.stepInEpoch;
+    const position = {
+      epoch: epochsDone,
+      epochs: base.epochs,
+      stepInEpoch: base.stepInEpoch,
+      stepsPerEpoch: base.stepsPerEpoch,
+    };
     return {
       ...base,
-      imagesPerSecond: (batchSize * 1000) / meanMs,
-      etaSeconds: (Math.max(0, left) * meanMs) / 1000,
+      imagesPerSecond: imagesPerSecond(this.throughput),
+      etaSeconds: secondsLeft(this.throughput, position, this.batchSize, this.plan),
     };
   }
 }

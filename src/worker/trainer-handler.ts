@@ -4,7 +4,7 @@ import { TUTORIAL_CONFIG, type TrainConfig } from '../ml/config';
 import { emptyHistory } from '../ml/history';
 import type { MnistData } from '../ml/mnist/dataset';
 import type { MnistLoadStats } from '../ml/mnist/load';
-import { RunControl, runLoop, Trainer } from '../ml/train';
+import { EVAL_EVERY, RunControl, runLoop, TEST_SUBSET_SIZE, Trainer } from '../ml/train';
 import { weightBuffers } from '../ml/weights';
 import { MetricsBuffer, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
 import {
@@ -72,9 +72,16 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
         stepsPerEpoch: t.stepsPerEpoch,
         stepsDone: t.history.stepsDone,
       },
-      c.batchSize,
+      t.history.epochsDone,
     );
   }
+
+  // What the loop evaluates (src/ml/train.ts), so the time left includes it.
+  const evalPlan = (d: MnistData) => ({
+    every: EVAL_EVERY,
+    subsetImages: Math.min(TEST_SUBSET_SIZE, d.test.count),
+    fullImages: d.test.count,
+  });
 
   function sendWeights(t: Trainer, reason: WeightsReason) {
     const weights = t.weights();
@@ -114,7 +121,7 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
   }
 
   function startRun(t: Trainer, maxSteps = Infinity) {
-    const buffer = new MetricsBuffer();
+    const buffer = new MetricsBuffer(evalPlan(needData()), t.runConfig.batchSize);
     const c = new RunControl(() => {
       flush(t, buffer);
       phase('paused');

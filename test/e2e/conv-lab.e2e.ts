@@ -91,6 +91,10 @@ it('convolves and pools a sample, and rejects files that are not images', async 
   await expect
     .poll(() => page.getByTestId('pool-shapes').textContent())
     .toBe('600 * 400 → 299 * 199');
+  // The explanation follows the chosen window, not the tutorial's 2 × 2.
+  expect(await page.getByTestId('pool-explain').textContent()).toMatch(
+    /^Pooling keeps the largest value of each 3 × 3 window, moving 2 pixels at a time, so each side becomes ⌊\(side − 3\) \/ 2⌋ \+ 1: here 600 \* 400 → 299 \* 199\. The tutorial pools 2 × 2/,
+  );
   await page.getByLabel('Pooling window').selectOption('2');
   await page.getByLabel('Average pooling').check();
   await expect
@@ -201,5 +205,10 @@ it('plots the activations and shows softmax probabilities and the loss', async (
   await page.getByLabel('True label').selectOption('9');
   await expect.poll(() => page.getByTestId('ce-loss').textContent()).toContain('p[9]');
   await screenshot(page, 'concepts');
+
+  // The tutorial's §2.1 comparison: the sigmoid link opens the Train panel set to sigmoid.
+  await page.getByRole('link', { name: 'Train with sigmoid →' }).click();
+  await expect.poll(() => page.getByLabel('Activation').inputValue()).toBe('sigmoid');
+  expect(await page.getByLabel('Epochs').inputValue()).toBe('10');
   expect(pageErrors(page)).toEqual([]);
 });

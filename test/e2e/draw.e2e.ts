@@ -9,6 +9,7 @@ import { createModel } from '../../src/ml/model';
 import { photoToInk } from '../../src/ml/photo';
 import { preprocess } from '../../src/ml/preprocess';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { stepsDone } from './train-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +115,26 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   );
   expect(await page.getByRole('note').textContent()).toMatch(/untrained/);
   console.log(`[e2e] ${await page.getByTestId('maps-ms').textContent()}`);
+
+  // Even grids: 16 maps as 8 × 2 (4 × 4 at 390 px), 32 as 8 × 4, inside the page's width.
+  const gridOf = (layer: string) =>
+    page.getByRole('button', { name: new RegExp(`^${layer} map \\d+$`) }).evaluateAll((els) => {
+      const rows = new Map<number, number>();
+      let right = 0;
+      for (const el of els) {
+        const box = el.getBoundingClientRect();
+        rows.set(Math.round(box.top), (rows.get(Math.round(box.top)) ?? 0) + 1);
+        right = Math.max(right, box.right);
+      }
+      return { rows: [...rows.values()], fits: right <= document.documentElement.clientWidth };
+    });
+  expect(await gridOf('conv1')).toEqual({ rows: [8, 8], fits: true });
+  expect(await gridOf('pool2')).toEqual({ rows: [8, 8, 8, 8], fits: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => gridOf('conv1')).toEqual({ rows: [4, 4, 4, 4], fits: true });
+  expect(await gridOf('pool1')).toEqual({ rows: [4, 4, 4, 4], fits: true });
+  expect(await gridOf('conv2')).toEqual({ rows: [8, 8, 8, 8], fits: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Enlarge a map and read a value under the pointer.
   await page.getByRole('button', { name: 'conv1 map 3' }).click();
@@ -236,8 +257,7 @@ it('recognises uploaded test-set digits after a short training', async () => {
     browser,
     '#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
   );
-  const steps = async () =>
-    Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
+  const steps = () => stepsDone(page);
   await expect
     .poll(() => page.getByTestId('train-phase').textContent(), { timeout: 60_000 })
     .toMatch(/^Ready to train/);
@@ -246,7 +266,7 @@ it('recognises uploaded test-set digits after a short training', async () => {
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect
     .poll(() => page.getByTestId('train-phase').textContent(), { timeout: 30_000 })
-    .toMatch(/^Finished/);
+    .toMatch(/^Stopped/);
   const trained = await steps();
 
   await page.getByRole('link', { name: 'Draw & predict' }).click();

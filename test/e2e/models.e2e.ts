@@ -153,11 +153,11 @@ it('downloads files that stock tf.loadLayersModel reads, and evaluates the untra
 it('saves, refuses broken uploads, loads a good one, and restores the autosave after a reload', async () => {
   const page = await openApp(browser, '#/models');
   const message = page.getByTestId('models-message');
-  await page.getByLabel('Name', { exact: true }).fill('first');
+  await page.getByLabel('Save current as…', { exact: true }).fill('first');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => message.textContent()).toBe('Saved “first”.');
   await expect.poll(() => page.getByRole('row', { name: /^first/ }).count()).toBe(1);
-  await page.getByLabel('Name', { exact: true }).fill('first');
+  await page.getByLabel('Save current as…', { exact: true }).fill('first');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => message.textContent()).toMatch(/already exists/);
   const before = await firstTen(page);

@@ -25,7 +25,7 @@ const goTo = (page: Page, route: string) => page.goto(page.url().replace(/#.*/, 
 /** Stops the run and waits until the stopped run is on disk with exactly its steps. */
 async function stopAndSave(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   const steps = await stepsDone(page);
   await expect
     .poll(async () => (await storedRuns(page)).some((r) => r.steps === steps), { timeout: 60_000 })
@@ -92,7 +92,7 @@ it('2: a full disk is named on every save path, in both languages', async () => 
 
   // Save as fails with the same cause (it once read "That did not work: " and nothing more).
   await goTo(page, 'models');
-  await page.getByLabel('Name', { exact: true }).fill('kept');
+  await page.getByLabel('Save current as…', { exact: true }).fill('kept');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const message = page.getByTestId('models-message');
   await expect
@@ -146,12 +146,13 @@ it('3: a dead training worker is noticed, reported and replaced, keeping its las
   // A new worker is up with those weights: Continue goes on from them, and nothing is disabled.
   await goTo(page, 'train');
   await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Ready to train/);
-  expect(await stepsDone(page)).toBe(kept);
+  // The new worker says Ready before the kept weights and their history are back in it.
+  await expect.poll(() => stepsDone(page)).toBe(kept);
   expect(await page.getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Continue training' }).click();
   await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(kept);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   await goTo(page, 'models');
   expect(
     await page
@@ -180,7 +181,7 @@ it('4: with site data blocked the app runs, trains, and says nothing will be sav
     .toMatch(/^This browser blocks site data for this page, so nothing will be saved/);
   await startTraining(page, 5);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   // The language switch still works for this visit.
   await page.getByRole('button', { name: '中文' }).click();
   await expect

@@ -1,9 +1,12 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Steps the Train panel's progress line says are done. */
-export const stepsDone = async (page: Page) =>
-  Number(((await page.getByTestId('progress-total').textContent()) ?? '').replace(/\D/g, ''));
+/** Steps the Train panel's progress line says are done (0 while it shows none: no step yet). */
+export const stepsDone = async (page: Page) => {
+  const total = page.getByTestId('progress-total');
+  if ((await total.count()) === 0) return 0;
+  return Number(((await total.textContent()) ?? '').replace(/\D/g, ''));
+};
 
 /** The Train panel's phase line. */
 export const phase = (page: Page) => page.getByTestId('train-phase').textContent();

@@ -83,16 +83,28 @@ it('trains in the worker with live curves and log while the page answers input',
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   expect(await phase(page)).toMatch(/^Training/);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   expect(await page.getByTestId('status-worker').textContent()).toMatch(
     /Training worker: \w+( \(threads: \d+\))? · Tensors: \d+/,
   );
   expect(pageErrors(page)).toEqual([]);
 });
 
+const followLink = (page: Page, hash: string) =>
+  page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+const progressLine = (page: Page) => page.getByTestId('train-progress').textContent();
+
 it('pause holds the run, resume goes on from the same step, stop ends it', async () => {
   const page = await openApp(browser, TUTORIAL_LINK);
+  // A link followed in the open tab sets the form, with no reload.
+  await followLink(page, TUTORIAL_LINK.replace('epochs=3', 'epochs=4'));
+  await expect.poll(() => page.getByLabel('Epochs').inputValue()).toBe('4');
+  // No progress line before the first step.
+  expect(await page.getByTestId('train-progress').count()).toBe(0);
   await startTraining(page, 20);
+  await expect.poll(() => progressLine(page)).toMatch(/images\/s.*about \d+:\d\d left$/);
   await page.getByRole('button', { name: 'Pause' }).click();
   // "Paused" comes from the worker once its loop has stopped between two steps.
   await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Paused/);
@@ -100,11 +112,25 @@ it('pause holds the run, resume goes on from the same step, stop ends it', async
   // Every step taken before the pause reached the chart, and none after it.
   await expect.poll(() => lossPoints(page), { timeout: 30_000 }).toBe(held);
   expect(await page.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);
+  expect(await progressLine(page)).toMatch(/steps in allPaused$/);
+
+  // A link to other settings, opened during the run, leaves the run and its form alone.
+  await followLink(page, TUTORIAL_LINK.replace('act=relu', 'act=sigmoid'));
+  await expect
+    .poll(() => page.getByTestId('held-link').textContent())
+    .toContain('Epochs: 3; Activation: Sigmoid');
+  expect(await page.getByLabel('Activation').inputValue()).toBe('relu');
+  expect(await page.getByLabel('Epochs').inputValue()).toBe('4');
 
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(held);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
+  expect(await progressLine(page)).toMatch(/steps in allStopped$/);
+  // Once the run has ended, the form takes the link's settings.
+  await expect.poll(() => page.getByLabel('Activation').inputValue()).toBe('sigmoid');
+  expect(await page.getByLabel('Epochs').inputValue()).toBe('3');
+  expect(await page.getByTestId('held-link').count()).toBe(0);
   const stopped = await stepsDone(page);
   // One loss point per step: the run went on from the held step with none lost or repeated.
   await expect.poll(() => lossPoints(page), { timeout: 30_000 }).toBe(stopped);
@@ -117,7 +143,7 @@ it('brings a stopped run back after a reload and continues from its weights', as
   const page = await openApp(browser, TUTORIAL_LINK);
   await startTraining(page, 20);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   const stopped = await stepsDone(page);
   // Stop writes the autosave slot; reload only once it holds this run.
   await expect.poll(() => autosavedSteps(page), { timeout: 60_000 }).toBe(stopped);
@@ -134,7 +160,7 @@ it('brings a stopped run back after a reload and continues from its weights', as
   await page.getByRole('button', { name: 'Continue training' }).click();
   await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(stopped);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   expect(pageErrors(page)).toEqual([]);
 });
 
@@ -151,6 +177,6 @@ it('trains on the WebGL backend when asked to', async () => {
   // WebGL here is SwiftShader (software, ~1 s a step): two steps prove the path works.
   await expect.poll(() => stepsDone(page), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Finished/);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Stopped/);
   expect(pageErrors(page)).toEqual([]);
 });

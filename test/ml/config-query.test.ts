@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import {
+  changedFields,
   draftOf,
   parseConfigQuery,
   serializeConfigQuery,
+  trainLink,
   validateDraft,
 } from '../../src/ml/config-query';
 
@@ -49,5 +51,27 @@ describe('the training config in the URL', () => {
       choices: ['adam', 'sgd', 'rmsprop'],
     });
     expect(validateDraft({ ...draftOf(TUTORIAL_CONFIG), epochs: '' }).ok).toBe(false);
+  });
+});
+
+describe('links to the Train panel', () => {
+  it('carry only the settings given, under the keys the panel reads', () => {
+    const link = trainLink({ activation: 'sigmoid' });
+    expect(link).toBe('#/train?act=sigmoid');
+    const query = link.slice(link.indexOf('?'));
+    expect(validateDraft(parseConfigQuery(query))).toEqual({
+      ok: true,
+      config: { ...TUTORIAL_CONFIG, activation: 'sigmoid' },
+    });
+    expect(trainLink({})).toBe('#/train');
+  });
+
+  it('name the settings where two drafts differ, in form order', () => {
+    const a = draftOf(TUTORIAL_CONFIG);
+    expect(changedFields(a, a)).toEqual([]);
+    expect(changedFields(a, { ...a, seed: '7', activation: 'sigmoid' })).toEqual([
+      'activation',
+      'seed',
+    ]);
   });
 });

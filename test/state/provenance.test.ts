@@ -41,7 +41,7 @@ describe('provenance of the current weights', () => {
       runHistory: emptyHistory(TUTORIAL_CONFIG),
       evaluation: null,
     });
-    expect(p).toEqual({ history: null, testAccuracy: null, trainConfig: null });
+    expect(p).toEqual({ history: null, testAccuracy: null, trainConfig: null, accuracyFact: null });
   });
 
   it('takes the live run, and the epoch-end accuracy only for the weights of that very step', () => {
@@ -52,7 +52,12 @@ describe('provenance of the current weights', () => {
       runHistory: history,
       evaluation: null,
     });
-    expect(atEpochEnd).toEqual({ history, testAccuracy: 0.91, trainConfig: TUTORIAL_CONFIG });
+    expect(atEpochEnd).toEqual({
+      history,
+      testAccuracy: 0.91,
+      trainConfig: TUTORIAL_CONFIG,
+      accuracyFact: { kind: 'epoch', accuracy: 0.91, epoch: 2, stepsSince: 0 },
+    });
     // Stopped 300 steps into the next epoch: no full-test measurement of these weights exists.
     const later = provenanceOf({
       current: model(snapshot(), 2700, 4),
@@ -61,6 +66,21 @@ describe('provenance of the current weights', () => {
       evaluation: null,
     });
     expect(later.testAccuracy).toBeNull();
+    // What is shown is the last whole-test-set measurement, saying which and how old it is.
+    expect(later.accuracyFact).toEqual({
+      kind: 'epoch',
+      accuracy: 0.91,
+      epoch: 2,
+      stepsSince: 300,
+    });
+    // Before the first epoch end there is none.
+    const early = provenanceOf({
+      current: model(snapshot(), 500, 1),
+      origin: null,
+      runHistory: run(500),
+      evaluation: null,
+    });
+    expect(early.accuracyFact).toBeNull();
   });
 
   it('keeps what came with loaded weights while they are current, and drops it once they change', () => {
@@ -79,7 +99,20 @@ describe('provenance of the current weights', () => {
       runHistory: stale,
       evaluation: null,
     });
-    expect(loaded).toEqual({ history: saved, testAccuracy: 0.97, trainConfig: saved.config });
+    expect(loaded).toEqual({
+      history: saved,
+      testAccuracy: 0.97,
+      trainConfig: saved.config,
+      accuracyFact: { kind: 'epoch', accuracy: 0.9, epoch: 1, stepsSince: 0 },
+    });
+    // Without a history, the accuracy stored with the weights is shown as such.
+    const bare = provenanceOf({
+      current: model(weights, 1200, 7),
+      origin: { ...origin, history: null },
+      runHistory: stale,
+      evaluation: null,
+    });
+    expect(bare.accuracyFact).toEqual({ kind: 'stored', accuracy: 0.97 });
     const trainedOn = provenanceOf({
       current: model(snapshot(), 5000, 8),
       origin,
@@ -98,6 +131,10 @@ describe('provenance of the current weights', () => {
       runHistory: run(2400),
     };
     expect(provenanceOf({ ...facts, evaluation: evaluation(5, 0.99) }).testAccuracy).toBe(0.99);
+    expect(provenanceOf({ ...facts, evaluation: evaluation(5, 0.99) }).accuracyFact).toEqual({
+      kind: 'evaluated',
+      accuracy: 0.99,
+    });
     expect(provenanceOf({ ...facts, evaluation: evaluation(4, 0.5) }).testAccuracy).toBe(0.91);
   });
 });

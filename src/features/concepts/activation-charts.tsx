@@ -10,6 +10,7 @@ import {
 } from 'recharts';
 import { useI18n } from '../../i18n/use-i18n';
 import { activationCurves, type CurveName } from '../../ml/conv-lab/activations';
+import { trainLink } from '../../ml/config-query';
 
 const POINTS = activationCurves(-6, 6, 121);
 
@@ -75,7 +76,7 @@ export function ActivationCharts() {
                 <strong>{t('act.cons')}</strong> {t(`act.${name}.cons`)}
               </li>
             </ul>
-            <a href={`#/train?act=${name}`}>{t(`act.${name}.train`)}</a>
+            <a href={trainLink({ activation: name })}>{t(`act.${name}.train`)}</a>
           </div>
         ))}
       </div>

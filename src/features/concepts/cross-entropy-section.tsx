@@ -8,6 +8,7 @@ import { crossEntropy, softmax } from '../../ml/conv-lab/loss';
 import { squareImage } from '../../ml/image';
 import { bytesToInput, predictOne, type Prediction } from '../../ml/inference';
 import { imageAt } from '../../ml/mnist/dataset';
+import { mathNumber } from '../../components/math-number';
 
 /** What the network looks at here: its pixels, true label if known, and a description. */
 interface Shown {
@@ -16,7 +17,12 @@ interface Shown {
   key: string;
 }
 
-const f4 = (v: number) => v.toFixed(4);
+const f4 = mathNumber;
+// An exponent in scientific notation needs brackets: e^(1.4 × 10⁻⁴), not e^1.4 × 10⁻⁴.
+const exponent = (v: number) => {
+  const text = mathNumber(v);
+  return text.includes('×') ? `(${text})` : text;
+};
 
 /** Logits, softmax and the cross-entropy loss of the current model on the current input. */
 export function CrossEntropySection() {
@@ -47,9 +53,13 @@ export function CrossEntropySection() {
     [inference, shown, current.version],
   );
 
-  // The chosen true label, reset to the known label whenever the input changes.
+  // The chosen true label, reset whenever the input changes to the known label (a test image's),
+  // else to the predicted digit: what the drawer most likely meant.
   const [choice, setChoice] = useState<{ key: string; label: number } | null>(null);
-  const label = choice && shown && choice.key === shown.key ? choice.label : (shown?.label ?? 0);
+  const label =
+    choice && shown && choice.key === shown.key
+      ? choice.label
+      : (shown?.label ?? prediction?.digit ?? 0);
 
   const maxIndex = test ? test.count - 1 : 9999;
   const probs = prediction ? softmax(prediction.logits) : null;
@@ -115,6 +125,11 @@ export function CrossEntropySection() {
           </select>
         </label>
       </div>
+      {shown && shown.label === undefined && prediction && label === prediction.digit && (
+        <p className="hint" data-testid="ce-label-hint">
+          {t('ce.labelFromPrediction', { digit: prediction.digit })}
+        </p>
+      )}
       {!shown && (
         <p role="status">{state.status === 'error' ? t('ce.noData') : t('data.loading')}</p>
       )}
@@ -145,9 +160,13 @@ export function CrossEntropySection() {
                 <tr key={d} className={d === label ? 'chosen' : undefined}>
                   <th scope="row">{d}</th>
                   <td>{f4(prediction.logits[d])}</td>
-                  <td data-testid="ce-prob">{f4(p)}</td>
+                  <td data-testid="ce-prob" data-value={p}>
+                    {f4(p)}
+                  </td>
                   <td>
-                    <span className="prob-bar" style={{ width: `${p * 200}px` }} />
+                    <span className="prob-track">
+                      <span className="prob-bar" style={{ width: `${p * 100}%` }} />
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -156,10 +175,10 @@ export function CrossEntropySection() {
           <div className="formula">
             <p>{t('ce.softmax')}</p>
             <p>
-              p[{label}] = e^{f4(prediction.logits[label])} / {f4(expSum)} ={' '}
+              p[{label}] = e^{exponent(prediction.logits[label])} / {f4(expSum)} ={' '}
               {f4(Math.exp(prediction.logits[label]))} / {f4(expSum)} = {f4(probs[label])}
             </p>
-            <p data-testid="ce-loss">
+            <p data-testid="ce-loss" data-value={loss}>
               {t('ce.lossIs')} −log p[{label}] = −log({f4(probs[label])}) ={' '}
               <strong>{f4(loss)}</strong>
             </p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DropTarget } from '../../components/drop-target';
+import { FilePick } from '../../components/file-pick';
 import { imageFileMessage } from '../../components/image-file';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -48,17 +49,15 @@ export function ImagePicker({ onImage }: { onImage: (image: LabImage) => void })
             {t(s.label)}
           </button>
         ))}
-        <label>
-          {t('conv.image.upload')}{' '}
-          <input
-            type="file"
-            accept="image/*"
-            onChange={(e) => {
-              loadFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePick
+          label={t('conv.image.upload')}
+          button={t('common.chooseFile')}
+          accept="image/*"
+          disabled={busy}
+          onFiles={(files) => loadFile(files[0])}
+        >
+          <span>{t('conv.image.upload')}</span>
+        </FilePick>
         <WebcamCapture onImage={onImage} onProblem={setProblem} />
       </div>
       <DropTarget className="drop-zone" onFiles={(files) => loadFile(files[0])}>

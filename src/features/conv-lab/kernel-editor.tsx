@@ -68,6 +68,9 @@ export function KernelEditor(props: { draft: KernelDraft; onChange: (d: KernelDr
           </select>
         </label>
       </div>
+      {draft.preset === 'tutorialEdge' && (
+        <p className="hint">{t('conv.kernel.tutorialEdgeNote')}</p>
+      )}
       <div
         className="kernel-grid"
         role="group"

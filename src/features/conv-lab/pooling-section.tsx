@@ -106,7 +106,18 @@ export function PoolingSection(props: {
           <figcaption>{t('pool.after')}</figcaption>
         </figure>
       </div>
-      <p>{t('pool.explain')}</p>
+      <p data-testid="pool-explain">
+        {t('pool.explain', {
+          what: t(`pool.what.${mode}`),
+          k: size,
+          s: stride,
+          w: input.width,
+          h: input.height,
+          ow: output.width,
+          oh: output.height,
+        })}{' '}
+        {t('pool.tutorial')}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { DropTarget } from '../../components/drop-target';
+import { FilePick } from '../../components/file-pick';
 import { decodeImageFile, imageFileMessage } from '../../components/image-file';
 import type { GrayImage } from '../../ml/image';
 import { photoToInk } from '../../ml/photo';
@@ -46,17 +47,12 @@ export function UploadImage(props: { onImage: (image: GrayImage, inverted: boole
 
   return (
     <DropTarget className="upload-zone" onFiles={(files) => void take(files[0])}>
-      <label>
-        {t('draw.upload')}{' '}
-        <input
-          type="file"
-          accept="image/*"
-          onChange={(e) => {
-            void take(e.target.files?.[0]);
-            e.target.value = ''; // picking the same file again should still fire
-          }}
-        />
-      </label>
+      <FilePick
+        label={t('draw.upload')}
+        button={t('draw.uploadButton')}
+        accept="image/*"
+        onFiles={(files) => void take(files[0])}
+      />
       <span>{t('draw.drop')}</span>
       {refusal && (
         <p role="alert" className="error">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { ColorLegend } from '../../components/color-legend';
 import { HeatmapCanvas } from '../../components/heatmap-canvas';
 import { useModel } from '../../state/model';
@@ -63,7 +63,11 @@ export function FeatureMapsView({ pixels }: { pixels: Float32Array }) {
               min={num(layer.min, 2)}
               max={num(layer.max, 2)}
             />
-            <div className="map-grid">
+            <div
+              className="map-grid"
+              data-maps={channels}
+              style={{ '--thumb': `${THUMB[name] + 4}px` } as CSSProperties}
+            >
               {Array.from({ length: channels }, (_, i) => {
                 const label = t('network.map', { layer: name, n: i });
                 return (
@@ -82,6 +86,7 @@ export function FeatureMapsView({ pixels }: { pixels: Float32Array }) {
                       max={layer.max}
                       scale="sequential"
                       size={THUMB[name]}
+                      fluid
                       label={label}
                     />
                   </button>

@@ -80,8 +80,18 @@ export function KernelView() {
         />
         <div
           className="kernel-grid"
-          style={{ gridTemplateColumns: `2em repeat(${conv2.inChannels}, 20px)` }}
+          data-testid="conv2-mosaic"
+          style={{ gridTemplateColumns: `auto repeat(${conv2.inChannels}, minmax(0, 20px))` }}
         >
+          {/* Column labels: the input channel (a conv1 map); row labels: the output map. */}
+          <span className="kernel-corner" aria-hidden="true">
+            {t('kernels.corner')}
+          </span>
+          {Array.from({ length: conv2.inChannels }, (_, i) => (
+            <span key={`c${i}`} className="kernel-col-label" aria-hidden="true">
+              {i}
+            </span>
+          ))}
           {Array.from({ length: conv2.outChannels }, (_, o) => [
             <span key={`h${o}`} className="kernel-row-label" aria-hidden="true">
               {o}
@@ -95,6 +105,7 @@ export function KernelView() {
                 max={conv2.maxAbs}
                 scale="diverging"
                 size={20}
+                fluid
                 label={t('kernels.pair', { out: o, in: i })}
               />
             )),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { KEPT_RUNS, type RunMeta } from '../../ml/storage/runs';
 import { ConfirmDelete } from './confirm-delete';
+import { accuracyCell } from './accuracy-text';
 
 /** The autosaved runs of every tab, with Load and Delete (Delete asks first). */
 export function RunList(props: {
@@ -44,7 +45,7 @@ export function RunList(props: {
                 <td>{t(`train.activation.${r.modelConfig.activation}`)}</td>
                 <td>{num(r.epochs)}</td>
                 <td>{num(r.steps)}</td>
-                <td>{r.testAccuracy === null ? '—' : `${num(r.testAccuracy * 100, 2)}%`}</td>
+                <td>{accuracyCell(t, num, r)}</td>
                 <td>{t(`models.status.${r.status}`)}</td>
                 <td className="actions">
                   {confirming === r.id ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { AUTOSAVE_NAME, type SavedModelMeta } from '../../ml/storage/saved-models';
 import { ConfirmDelete } from './confirm-delete';
+import { accuracyCell } from './accuracy-text';
 
 /** The saved models with Load, Rename and Delete (Delete asks first). */
 export function SavedList(props: {
@@ -38,7 +39,7 @@ export function SavedList(props: {
               <th scope="row">{isAuto ? <em>{shown}</em> : shown}</th>
               <td>{date(m.savedAt)}</td>
               <td>{num(m.epochs)}</td>
-              <td>{m.testAccuracy === null ? '—' : `${num(m.testAccuracy * 100, 2)}%`}</td>
+              <td>{accuracyCell(t, num, m)}</td>
               <td className="actions">
                 {renaming?.name === m.name ? (
                   <form

@@ -15,6 +15,9 @@ import { ModelFilesInput } from './model-files-input';
 import { readModelUpload } from './read-upload';
 import { hasWeights } from '../../ml/storage/runs';
 import { RunList } from './run-list';
+import { accuracyText } from './accuracy-text';
+import { useMnist } from '../../state/mnist';
+import { MNIST_TEST_IMAGES } from '../../ml/mnist/dataset';
 import { SavedList } from './saved-list';
 import { TorchSection, torchOpenedMessage } from './torch-section';
 
@@ -29,6 +32,8 @@ export function SavedModelsPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const { phase } = useTrainer();
+  const mnist = useMnist().state;
+  const testImages = mnist.status === 'ready' ? mnist.data.test.count : MNIST_TEST_IMAGES;
   // Loading over a live run would race the run's last weights; the run is saved on Stop anyway.
   const running = phase === 'training' || phase === 'paused';
   const date = (ms: number) =>
@@ -131,10 +136,7 @@ export function SavedModelsPanel() {
           trained: current.trained ? t('models.trained') : t('models.untrained'),
           epochs: num(current.epochs),
           steps: num(current.steps),
-          accuracy:
-            saved.testAccuracy === null
-              ? t('models.noAccuracy')
-              : `${num(saved.testAccuracy * 100, 2)}%`,
+          accuracy: accuracyText(t, num, saved.accuracyFact, testImages),
         })}
       </p>
       <form
@@ -151,7 +153,6 @@ export function SavedModelsPanel() {
         <label>
           {t('models.saveAs')}{' '}
           <input
-            aria-label={t('models.name')}
             placeholder={t('models.name')}
             value={name}
             maxLength={80}

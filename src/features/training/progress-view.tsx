@@ -1,5 +1,6 @@
 import type { TrainProgress } from '../../worker/protocol';
 import { useI18n } from '../../i18n/use-i18n';
+import { liveFigures, type RunStatus } from './progress-status';
 
 function clock(seconds: number): string {
   const s = Math.round(seconds);
@@ -9,11 +10,23 @@ function clock(seconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
-/** Epoch k/N, step i/steps, a progress bar, images per second and the time left. */
-export function ProgressView({ progress }: { progress: TrainProgress }) {
+const ENDED: Partial<Record<RunStatus, 'paused' | 'stopped' | 'finished'>> = {
+  paused: 'paused',
+  stopped: 'stopped',
+  finished: 'finished',
+};
+
+/**
+ * Epoch k/N, step i/steps, a progress bar, and while training images per second and the time
+ * left; paused, stopped or finished it says so instead. Nothing before the first step.
+ */
+export function ProgressView({ progress, status }: { progress: TrainProgress; status: RunStatus }) {
   const { t, num } = useI18n();
+  if (progress.stepsDone === 0) return null;
   const total = progress.epochs * progress.stepsPerEpoch;
   const done = Math.min(total, progress.epoch * progress.stepsPerEpoch + progress.stepInEpoch);
+  const live = liveFigures(status, progress);
+  const ended = ENDED[status];
   return (
     <div className="progress-view" data-testid="train-progress">
       <div className="progress-line">
@@ -26,14 +39,15 @@ export function ProgressView({ progress }: { progress: TrainProgress }) {
         <span data-testid="progress-total">
           {t('train.stepsDone', { n: num(progress.stepsDone) })}
         </span>
-        <span>
-          {progress.imagesPerSecond === null
-            ? '…'
-            : t('train.imagesPerSecond', { n: num(progress.imagesPerSecond, 1) })}
-        </span>
-        <span>
-          {progress.etaSeconds === null ? '' : t('train.eta', { time: clock(progress.etaSeconds) })}
-        </span>
+        {ended && <span data-testid="progress-state">{t(`train.phase.${ended}`)}</span>}
+        {live.imagesPerSecond !== null && (
+          <span data-testid="progress-rate">
+            {t('train.imagesPerSecond', { n: num(live.imagesPerSecond, 1) })}
+          </span>
+        )}
+        {live.etaSeconds !== null && (
+          <span data-testid="progress-eta">{t('train.eta', { time: clock(live.etaSeconds) })}</span>
+        )}
       </div>
       <progress max={total} value={done} aria-label={t('train.progress')} />
     </div>

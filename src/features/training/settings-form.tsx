@@ -17,7 +17,8 @@ const CHOICE_FIELDS = [
   ['init', INITS],
 ] as const satisfies readonly (readonly [ChoiceField, readonly string[]])[];
 
-const LABELS: Record<keyof ConfigDraft, MessageKey> = {
+/** The form label of each setting. */
+export const SETTING_LABELS: Record<keyof ConfigDraft, MessageKey> = {
   epochs: 'train.epochs',
   batchSize: 'train.batchSize',
   learningRate: 'train.learningRate',
@@ -39,12 +40,12 @@ export function SettingsForm(props: {
   const describe = (p: ConfigProblem): string =>
     p.kind === 'choice'
       ? t('train.badChoice', {
-          field: t(LABELS[p.field]),
+          field: t(SETTING_LABELS[p.field]),
           value: p.value,
           choices: p.choices.join(', '),
         })
       : t(p.integer ? 'train.badInteger' : 'train.badNumber', {
-          field: t(LABELS[p.field]),
+          field: t(SETTING_LABELS[p.field]),
           value: p.value,
           min: num(p.min),
           max: num(p.max),
@@ -71,7 +72,7 @@ export function SettingsForm(props: {
         ))}
         {CHOICE_FIELDS.map(([field, choices]) => (
           <label key={field}>
-            {t(LABELS[field])}
+            {t(SETTING_LABELS[field])}
             <select value={draft[field]} onChange={(e) => onChange(field, e.target.value)}>
               {choices.map((c) => (
                 <option key={c} value={c}>

@@ -7,7 +7,9 @@ import { errorText } from '../../i18n/error-text';
 import { useI18n } from '../../i18n/use-i18n';
 import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';
+import { HeldLinkNote } from './held-link-note';
 import { LossChart } from './loss-chart';
+import { runStatus } from './progress-status';
 import { ProgressView } from './progress-view';
 import { ReplaceConfirm, type ReplaceKind } from './replace-confirm';
 import { SettingsForm } from './settings-form';
@@ -22,15 +24,16 @@ export function TrainingPanel() {
   const trainer = useTrainer();
   const { current } = useModel();
   const saved = useSavedModels();
-  const { draft, setField, result } = useConfigDraft();
+  const { phase, history, lastRun } = trainer;
+  const busy = phase === 'training' || phase === 'paused';
+  const status = runStatus(phase, lastRun);
+  const { draft, held, setField, result } = useConfigDraft(busy);
   const [tried, setTried] = useState(false);
   // A trained model is replaced only after the user says so.
   const [confirming, setConfirming] = useState<ReplaceKind | null>(null);
-  const { phase, history, lastRun } = trainer;
   // Charts redraw at most twice a second, whatever the rate of metrics.
   const charted = useThrottled(history, 500);
   const problems = result.ok ? [] : result.problems;
-  const busy = phase === 'training' || phase === 'paused';
   const withConfig = (go: (c: typeof result & { ok: true }) => void) => () => {
     setTried(true);
     if (result.ok) go(result);
@@ -55,6 +58,7 @@ export function TrainingPanel() {
       <div className="train-layout">
         <div>
           <SettingsForm draft={draft} problems={problems} disabled={busy} onChange={setField} />
+          {held && <HeldLinkNote draft={draft} held={held} />}
           {tried && !result.ok && (
             <p role="alert" className="error">
               {t('train.fixSettings')}
@@ -81,7 +85,7 @@ export function TrainingPanel() {
             />
           )}
           <p role="status" data-testid="train-phase">
-            {t(`train.phase.${phase}`)}
+            {t(`train.phase.${status}`)}
             {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}
           </p>
           {trainer.backend && (
@@ -124,7 +128,7 @@ export function TrainingPanel() {
           )}
         </div>
         <div>
-          {trainer.progress && <ProgressView progress={trainer.progress} />}
+          {trainer.progress && <ProgressView progress={trainer.progress} status={status} />}
           <LossChart loss={charted.loss} />
           <AccuracyChart accuracy={charted.accuracy} />
           <p className="hint">{t('train.subsetNote', { n: num(TEST_SUBSET_SIZE) })}</p>

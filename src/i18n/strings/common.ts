@@ -40,6 +40,8 @@ export const en = {
   'data.failed': 'Could not load MNIST: {message}',
   'data.ready': 'MNIST ready: {bytes} MB downloaded in {ms} ms',
   'common.retry': 'Try again',
+  'common.chooseFile': 'Choose a file…',
+  'common.chooseFiles': 'Choose files…',
   'upload.empty': '“{name}” is empty (0 bytes); the current image stays.',
   'upload.notImage':
     '“{name}” is not an image this browser can read. Choose a PNG, JPEG, GIF, WebP or BMP file; the current image stays.',
@@ -108,6 +110,8 @@ export const zh: Record<keyof typeof en, string> = {
   'data.failed': '无法加载 MNIST：{message}',
   'data.ready': 'MNIST 已就绪：下载 {bytes} MB，用时 {ms} 毫秒',
   'common.retry': '重试',
+  'common.chooseFile': '选择文件…',
+  'common.chooseFiles': '选择文件…',
   'upload.empty': '“{name}”是空文件（0 字节）；当前图像保持不变。',
   'upload.notImage':
     '“{name}”不是浏览器能读取的图片。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件；当前图像保持不变。',

@@ -35,6 +35,8 @@ export const en = {
   'ce.source.test': 'an MNIST test image',
   'ce.index': 'Test image # (0–{max})',
   'ce.label': 'True label',
+  'ce.labelFromPrediction':
+    'Your digit has no label of its own, so the true label starts as the predicted digit ({digit}); pick the digit you meant if it is another.',
   'ce.noData': 'MNIST could not be loaded, and there is no drawn input yet.',
   'ce.untrained':
     'The model is untrained (random weights): expect probabilities near 0.1 each and a loss near ln 10 ≈ 2.30. Train it and come back.',
@@ -83,6 +85,8 @@ export const zh: Record<keyof typeof en, string> = {
   'ce.source.test': '一张 MNIST 测试图像',
   'ce.index': '测试图像编号（0–{max}）',
   'ce.label': '真实标签',
+  'ce.labelFromPrediction':
+    '你的数字没有自带的标签，所以真实标签先设为预测的数字（{digit}）；如果你想写的是别的数字，请在这里改。',
   'ce.noData': 'MNIST 无法加载，且还没有手写输入。',
   'ce.untrained':
     '模型尚未训练（随机权重）：每个概率大约是 0.1，损失接近 ln 10 ≈ 2.30。训练之后再回来看看。',

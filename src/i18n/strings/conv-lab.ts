@@ -36,6 +36,8 @@ export const en = {
     'Every kernel cell needs a number. The output shows the last valid kernel.',
   'conv.kernel.custom': 'Custom',
   'conv.kernel.tutorialEdge': "Tutorial's edge kernel",
+  'conv.kernel.tutorialEdgeNote':
+    'The tutorial’s edge kernel is −1 everywhere and 8 in the middle: image editors call it “outline”.',
   'conv.kernel.laplacian': 'Laplacian',
   'conv.kernel.sobelX': 'Sobel x (vertical edges)',
   'conv.kernel.sobelY': 'Sobel y (horizontal edges)',
@@ -46,7 +48,7 @@ export const en = {
   'conv.kernel.gaussian5': 'Gaussian blur 5 × 5',
   'conv.kernel.sharpen': 'Sharpen',
   'conv.kernel.emboss': 'Emboss',
-  'conv.kernel.outline': 'Outline (same as the tutorial’s kernel)',
+  'conv.kernel.motionBlur': 'Motion blur 5 × 5 (diagonal)',
   'conv.kernel.identity': 'Identity',
   'conv.kernel.crossCorrelation':
     'As PyTorch’s conv2d does, the kernel slides over the image unflipped: strictly this is cross-correlation. A textbook convolution flips the kernel first; for symmetric kernels the two are the same.',
@@ -100,7 +102,11 @@ export const en = {
   'pool.before': 'Before pooling',
   'pool.after': 'After pooling',
   'pool.explain':
-    'Pooling keeps the largest (or the average) value of each window. With a 2 × 2 window and stride 2 each side halves, rounding down, as in the tutorial: width * height → width/2 * height/2.',
+    'Pooling keeps {what} of each {k} × {k} window, moving {s} pixels at a time, so each side becomes ⌊(side − {k}) / {s}⌋ + 1: here {w} * {h} → {ow} * {oh}.',
+  'pool.what.max': 'the largest value',
+  'pool.what.avg': 'the average value',
+  'pool.tutorial':
+    'The tutorial pools 2 × 2 with stride 2, which halves each side, rounding down: width * height → width/2 * height/2.',
 } satisfies Record<string, string>;
 
 /** Convolution lab panel strings in Simplified Chinese. */
@@ -137,6 +143,8 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.kernel.invalid': '卷积核的每个格子都需要一个数字。输出显示的是上一个有效的卷积核。',
   'conv.kernel.custom': '自定义',
   'conv.kernel.tutorialEdge': '教程中的边缘卷积核',
+  'conv.kernel.tutorialEdgeNote':
+    '教程的边缘卷积核四周都是 −1、中间是 8：图像编辑软件把它叫作“轮廓”（outline）。',
   'conv.kernel.laplacian': '拉普拉斯',
   'conv.kernel.sobelX': 'Sobel x（竖直边缘）',
   'conv.kernel.sobelY': 'Sobel y（水平边缘）',
@@ -147,7 +155,7 @@ export const zh: Record<keyof typeof en, string> = {
   'conv.kernel.gaussian5': '高斯模糊 5 × 5',
   'conv.kernel.sharpen': '锐化',
   'conv.kernel.emboss': '浮雕',
-  'conv.kernel.outline': '轮廓（与教程的卷积核相同）',
+  'conv.kernel.motionBlur': '运动模糊 5 × 5（对角线）',
   'conv.kernel.identity': '恒等',
   'conv.kernel.crossCorrelation':
     '与 PyTorch 的 conv2d 一样，卷积核不翻转地在图像上滑动：严格地说，这是互相关。教科书中的卷积会先翻转卷积核；对称的卷积核两者结果相同。',
@@ -198,5 +206,8 @@ export const zh: Record<keyof typeof en, string> = {
   'pool.before': '池化前',
   'pool.after': '池化后',
   'pool.explain':
-    '池化保留每个窗口中的最大值（或平均值）。窗口为 2 × 2、步幅为 2 时，每条边减半并向下取整，与教程一致：宽 * 高 → 宽/2 * 高/2。',
+    '池化保留每个 {k} × {k} 窗口中的{what}，窗口每次移动 {s} 个像素，所以每条边变为 ⌊(边长 − {k}) / {s}⌋ + 1：这里 {w} * {h} → {ow} * {oh}。',
+  'pool.what.max': '最大值',
+  'pool.what.avg': '平均值',
+  'pool.tutorial': '教程使用 2 × 2 窗口、步幅 2，每条边减半并向下取整：宽 * 高 → 宽/2 * 高/2。',
 };

@@ -36,8 +36,10 @@ export const en = {
   'kernels.epoch': 'the end of epoch {n}',
   'kernels.noHistory': 'Snapshots appear here at the end of each training epoch.',
   'kernels.conv1': 'conv1: 16 kernels of 5 × 5',
-  'kernels.conv2': 'conv2: 32 × 16 kernels of 5 × 5 (rows: output maps; columns: input channels)',
+  'kernels.conv2':
+    'conv2: 32 × 16 kernels of 5 × 5 (rows: output maps 0–31; columns: input channels 0–15, the conv1 maps)',
   'kernels.one': '{layer} kernel {n}',
+  'kernels.corner': 'out ↓ in →',
   'kernels.pair': 'conv2 kernel {out} from channel {in}',
 } satisfies Record<string, string>;
 
@@ -79,7 +81,9 @@ export const zh: Record<keyof typeof en, string> = {
   'kernels.epoch': '第 {n} 轮结束时',
   'kernels.noHistory': '每轮训练结束时，这里会出现一个快照。',
   'kernels.conv1': 'conv1：16 个 5 × 5 卷积核',
-  'kernels.conv2': 'conv2：32 × 16 个 5 × 5 卷积核（行：输出特征图；列：输入通道）',
+  'kernels.conv2':
+    'conv2：32 × 16 个 5 × 5 卷积核（行：输出特征图 0–31；列：输入通道 0–15，即 conv1 的特征图）',
   'kernels.one': '{layer} 卷积核 {n}',
+  'kernels.corner': '输出 ↓ 输入 →',
   'kernels.pair': 'conv2 卷积核 {out}，来自通道 {in}',
 };

@@ -8,7 +8,14 @@ export const en = {
   'models.currentFacts': '{trained} · {epochs} epochs · {steps} steps · test accuracy {accuracy}',
   'models.trained': 'trained',
   'models.untrained': 'untrained (random weights)',
-  'models.noAccuracy': 'not measured',
+  'models.noAccuracy':
+    'not measured yet (each epoch end measures it on all {n} test images, and so does Evaluate)',
+  'models.acc.evaluated': '{pct} (all {n} test images, measured in Evaluate on these weights)',
+  'models.acc.epoch': '{pct} (all {n} test images, measured after epoch {epoch})',
+  'models.acc.epochSince':
+    '{pct} (all {n} test images, measured after epoch {epoch}; these weights trained {steps} steps more since)',
+  'models.acc.stored': '{pct} (all {n} test images, saved with these weights)',
+  'models.acc.cell': '{pct} (after epoch {epoch})',
   'models.restored': 'Restored the model autosaved {date}: {epochs} epochs, {steps} steps.',
   'models.restoredOwn':
     'Restored this tab’s run, autosaved {date}: {epochs} epochs, {steps} steps.',
@@ -154,7 +161,13 @@ export const zh: Record<keyof typeof en, string> = {
   'models.currentFacts': '{trained} · {epochs} 轮 · {steps} 步 · 测试准确率 {accuracy}',
   'models.trained': '已训练',
   'models.untrained': '未训练（随机权重）',
-  'models.noAccuracy': '未测量',
+  'models.noAccuracy': '尚未测量（每轮结束时会在全部 {n} 张测试图像上测量，“评估”面板也可以测量）',
+  'models.acc.evaluated': '{pct}（全部 {n} 张测试图像，在“评估”面板中对这些权重测得）',
+  'models.acc.epoch': '{pct}（全部 {n} 张测试图像，第 {epoch} 轮结束时测得）',
+  'models.acc.epochSince':
+    '{pct}（全部 {n} 张测试图像，第 {epoch} 轮结束时测得；此后这些权重又训练了 {steps} 步）',
+  'models.acc.stored': '{pct}（全部 {n} 张测试图像，与这些权重一起保存）',
+  'models.acc.cell': '{pct}（第 {epoch} 轮结束时）',
   'models.restored': '已恢复 {date} 自动保存的模型：{epochs} 轮，{steps} 步。',
   'models.restoredOwn': '已恢复本标签页的训练记录（{date} 自动保存）：{epochs} 轮，{steps} 步。',
   'models.restoredLatest': '已恢复最新自动保存的训练记录（{date}）：{epochs} 轮，{steps} 步。',

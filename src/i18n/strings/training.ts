@@ -22,6 +22,8 @@ export const en = {
   'train.badNumber': '{field} must be a number from {min} to {max} (got "{value}").',
   'train.badChoice': '{field} must be one of {choices} (got "{value}").',
   'train.fixSettings': 'Fix the settings above first: no run was started.',
+  'train.linkHeld':
+    'The link you opened asks for other settings ({changes}). The run in progress keeps its own settings; the link’s fill the form when this run ends (Stop, or its last epoch).',
   'train.shareHint':
     'The settings are in the page address: copy it to share this exact run. The same seed gives the same run.',
   'train.controls': 'Training controls',
@@ -36,6 +38,7 @@ export const en = {
   'train.phase.training': 'Training…',
   'train.phase.paused': 'Paused',
   'train.phase.finished': 'Finished',
+  'train.phase.stopped': 'Stopped',
   'train.backendIs': 'backend: {name}',
   'train.cause.gpu': 'WebGL runs on your GPU.',
   'train.cause.software-webgl':
@@ -113,6 +116,8 @@ export const zh: Record<keyof typeof en, string> = {
   'train.badNumber': '{field}必须是 {min} 到 {max} 之间的数（当前为“{value}”）。',
   'train.badChoice': '{field}必须是以下之一：{choices}（当前为“{value}”）。',
   'train.fixSettings': '请先修正上面的设置：训练没有开始。',
+  'train.linkHeld':
+    '你打开的链接要求不同的设置（{changes}）。正在进行的训练保持自己的设置；这次训练结束（停止或完成最后一轮）后，表单会换成链接中的设置。',
   'train.shareHint':
     '设置保存在页面地址中：复制地址即可分享这次训练。相同的随机种子会得到相同的结果。',
   'train.controls': '训练控制',
@@ -126,7 +131,8 @@ export const zh: Record<keyof typeof en, string> = {
   'train.phase.idle': '可以开始训练',
   'train.phase.training': '正在训练…',
   'train.phase.paused': '已暂停',
-  'train.phase.finished': '已结束',
+  'train.phase.finished': '已完成',
+  'train.phase.stopped': '已停止',
   'train.backendIs': '后端：{name}',
   'train.cause.gpu': 'WebGL 在你的 GPU 上运行。',
   'train.cause.software-webgl':

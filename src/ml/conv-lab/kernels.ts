@@ -24,8 +24,13 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   { id: 'sharpen', size: 3, values: [0, -1, 0, -1, 5, -1, 0, -1, 0] },
   { id: 'emboss', size: 3, values: [-2, -1, 0, -1, 1, 1, 0, 1, 2] },
-  // The tutorial's edge kernel is the one image editors call "outline"; both names are offered.
-  { id: 'outline', size: 3, values: [-1, -1, -1, -1, 8, -1, -1, -1, -1] },
+  // Image editors call the tutorial's edge kernel "outline"; its label says so, rather than
+  // offering the same kernel twice. A directional blur stands in its place.
+  {
+    id: 'motionBlur',
+    size: 5,
+    values: Array.from({ length: 25 }, (_, i) => (i % 6 === 0 ? 1 / 5 : 0)),
+  },
   { id: 'identity', size: 3, values: [0, 0, 0, 0, 1, 0, 0, 0, 0] },
 ];
 

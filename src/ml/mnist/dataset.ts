@@ -20,6 +20,9 @@ export interface MnistData {
   test: MnistSplit;
 }
 
+/** Images in MNIST's test split, for words written before it has loaded. */
+export const MNIST_TEST_IMAGES = 10_000;
+
 /** Which split: the 60,000 training or 10,000 test images. */
 export type SplitName = keyof MnistData;
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import * as tf from '@tensorflow/tfjs';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { CrossEntropySection } from '../../../src/features/concepts/cross-entropy-section';
 import { PanelStateContext, type NetworkInput } from '../../../src/state/panel-state';
@@ -30,14 +30,16 @@ function reference(seed: number) {
   return { prediction, weights };
 }
 
-const shownProbs = () => screen.getAllByTestId('ce-prob').map((el) => Number(el.textContent));
+const shownProbs = () =>
+  screen.getAllByTestId('ce-prob').map((el) => Number(el.getAttribute('data-value')));
 
-it('shows the current model’s probabilities and loss, and follows a model change', async () => {
-  let model: ModelContextValue | null = null;
-  function Grab() {
-    model = useModel();
-    return null;
-  }
+let model: ModelContextValue | null = null;
+function Grab() {
+  model = useModel();
+  return null;
+}
+
+function renderSection(input: NetworkInput) {
   render(
     <I18nProvider>
       <MnistContext.Provider value={{ state: { status: 'loading' }, retry: () => undefined }}>
@@ -57,6 +59,10 @@ it('shows the current model’s probabilities and loss, and follows a model chan
       </MnistContext.Provider>
     </I18nProvider>,
   );
+}
+
+it('shows the current model’s probabilities and loss, and follows a model change', async () => {
+  renderSection(input);
   await waitFor(() => expect(screen.getAllByTestId('ce-prob')).toHaveLength(10));
   const untrained = reference(DEFAULT_MODEL_CONFIG.seed).prediction;
   shownProbs().forEach((p, d) => expect(p).toBeCloseTo(untrained.probabilities[d], 3));
@@ -85,4 +91,46 @@ it('shows the current model’s probabilities and loss, and follows a model chan
     (-Math.log(next.prediction.probabilities[3])).toFixed(4),
   );
   expect(screen.queryByTestId('ce-untrained')).toBeNull();
+});
+
+it('starts an unlabelled digit at the predicted label, and writes tiny numbers so they read true', async () => {
+  renderSection({ pixels, source: 'drawn' });
+  await waitFor(() => expect(screen.getAllByTestId('ce-prob')).toHaveLength(10));
+  const untrained = reference(DEFAULT_MODEL_CONFIG.seed).prediction;
+  const select = screen.getByLabelText('True label') as HTMLSelectElement;
+  expect(select.value).toBe(String(untrained.digit));
+  expect(screen.getByTestId('ce-label-hint').textContent).toContain(`(${untrained.digit})`);
+
+  // A model sure of 7: its output bias for 7 raised by 40.
+  const sure = reference(DEFAULT_MODEL_CONFIG.seed).weights.map((w) => ({
+    ...w,
+    data: w.data.slice(),
+  }));
+  sure[sure.length - 1].data[7] += 40;
+  act(() => {
+    model!.setModel({
+      config: DEFAULT_MODEL_CONFIG,
+      weights: sure,
+      trained: true,
+      steps: 1,
+      epochs: 1,
+    });
+  });
+  await waitFor(() => expect(select.value).toBe('7'));
+  expect(Number(screen.getByTestId('ce-loss').getAttribute('data-value'))).toBeLessThan(1e-3);
+
+  // The user says it was a 0: the probability of 0 is tiny, and written so, not as 0.0000.
+  fireEvent.change(select, { target: { value: '0' } });
+  const p0 = shownProbs()[0];
+  expect(p0).toBeGreaterThan(0);
+  expect(p0).toBeLessThan(1e-12);
+  const loss = screen.getByTestId('ce-loss').textContent ?? '';
+  expect(loss).toMatch(/−log\(\d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+\) = \d+\.\d{4}$/);
+  expect(loss).not.toContain('0.0000');
+  expect(screen.getAllByTestId('ce-prob')[0].textContent).toMatch(/× 10⁻/);
+  expect(Number(screen.getByTestId('ce-loss').getAttribute('data-value'))).toBeCloseTo(
+    -Math.log(p0),
+    3,
+  );
+  expect(screen.queryByTestId('ce-label-hint')).toBeNull();
 });

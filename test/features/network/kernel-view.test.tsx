@@ -117,6 +117,18 @@ describe('the kernel view', () => {
       screen.getAllByRole('img', { name: /^conv2 kernel \d+ from channel \d+$/ }),
     ).toHaveLength(512);
     expect(screen.getByText(/Snapshots appear here/)).toBeTruthy();
+    // The conv2 mosaic is labelled: a header row of input channels 0–15, then each output map's
+    // row, its number first, its 16 kernels in channel order below the header's labels.
+    const cells = Array.from(screen.getByTestId('conv2-mosaic').children);
+    expect(cells).toHaveLength(17 * 33);
+    expect(cells.slice(1, 17).map((c) => c.textContent)).toEqual(
+      Array.from({ length: 16 }, (_, i) => String(i)),
+    );
+    const row5 = cells.slice(17 * 6, 17 * 7);
+    expect(row5[0].textContent).toBe('5');
+    expect(row5.slice(1).map((c) => c.getAttribute('aria-label'))).toEqual(
+      Array.from({ length: 16 }, (_, i) => `conv2 kernel 5 from channel ${i}`),
+    );
     // Each canvas is painted with its own kernel's weights.
     for (let o = 0; o < 16; o++) {
       expect(pixelsOf(`conv1 kernel ${o}`)).toEqual(expectedPixels(weights[0], 'conv1', o, 0));

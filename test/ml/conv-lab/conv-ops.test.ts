@@ -180,12 +180,16 @@ describe('display mapping', () => {
 describe('kernel presets', () => {
   it('has the tutorial edge kernel and normalised blurs', () => {
     expect(kernelPreset('tutorialEdge').values).toEqual([-1, -1, -1, -1, 8, -1, -1, -1, -1]);
-    for (const id of ['boxBlur', 'gaussian3', 'gaussian5']) {
+    for (const id of ['boxBlur', 'gaussian3', 'gaussian5', 'motionBlur']) {
       const v = kernelPreset(id).values;
       expect(v.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
     }
     for (const p of KERNEL_PRESETS) expect(p.values).toHaveLength(p.size * p.size);
     expect(() => kernelPreset('nope')).toThrow(/unknown kernel preset "nope"/);
+  });
+  it('offers each kernel once', () => {
+    const kernels = KERNEL_PRESETS.map((p) => `${p.size}:${p.values.join(',')}`);
+    expect(new Set(kernels).size).toBe(KERNEL_PRESETS.length);
   });
   it('resizes a kernel keeping it centred', () => {
     const id5 = resizeKernel(kernelPreset('identity').values, 3, 5);
