@@ -49,7 +49,8 @@ export function HeatmapCanvas(props: HeatmapCanvasProps) {
       width={side}
       height={side}
       className={className}
-      style={{ width: size, height: size, imageRendering: 'pixelated' }}
+      // On a narrow screen it shrinks to its box and stays square.
+      style={{ width: size, maxWidth: '100%', height: 'auto', imageRendering: 'pixelated' }}
       role="img"
       aria-label={label}
       onMouseMove={onHover ? hover : undefined}

@@ -80,7 +80,7 @@ export function KernelView() {
         />
         <div
           className="kernel-grid"
-          style={{ gridTemplateColumns: `2em repeat(${conv2.inChannels}, 20px)` }}
+          style={{ gridTemplateColumns: `2em repeat(${conv2.inChannels}, minmax(0, 20px))` }}
         >
           {Array.from({ length: conv2.outChannels }, (_, o) => [
             <span key={`h${o}`} className="kernel-row-label" aria-hidden="true">
