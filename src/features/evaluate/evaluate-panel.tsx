@@ -132,12 +132,13 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
           </figure>
           <div className="eval-layout">
             <div>
-              <h3>{t('evaluate.confusion')}</h3>
+              <h3 id="confusion-heading">{t('evaluate.confusion')}</h3>
               <p id="confusion-help">{t('evaluate.confusionHelp')}</p>
               <ConfusionMatrix
                 matrix={derived.matrix}
                 selected={cell}
                 onSelect={(label, predicted) => setCell([label, predicted])}
+                labelledBy="confusion-heading"
               />
             </div>
             <div>
