@@ -74,6 +74,18 @@ async function checkEveryPanel(lang: Language): Promise<void> {
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
   }
+  // Neither language button wraps its name onto a second line on a phone (a flex row gives both
+  // the same height, so count the lines the text itself is laid out on).
+  const languages = page.getByRole('group', { name: MESSAGES[lang]['app.language'] });
+  await languages.waitFor();
+  const lines = await languages.getByRole('button').evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+  expect(lines).toEqual([1, 1]);
   const reports: PanelReport[] = [];
   for (const route of ROUTES) {
     await openPanel(page, route, lang);
