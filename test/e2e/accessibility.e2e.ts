@@ -182,6 +182,8 @@ it('opens a confusion-matrix cell with arrow keys and Enter; the matrix is one T
   await run.focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('eval-summary').waitFor();
+  // Evaluate was disabled while it ran (the focus meanwhile on Cancel): the focus is back on it.
+  await expect.poll(() => focused(page)).toBe('BUTTON Evaluate all 10,000 test images');
   const matrix = page.getByRole('grid', { name: 'Confusion matrix' });
   const counts = await matrix
     .getByRole('button')
@@ -191,7 +193,6 @@ it('opens a confusion-matrix cell with arrow keys and Enter; the matrix is one T
   const row7 = counts.slice(70, 80);
   const p = row7.indexOf(Math.max(...row7));
 
-  await run.focus();
   await page.keyboard.press('Tab');
   expect(await focused(page)).toMatch(/^BUTTON \d+ images of 0 predicted as 0$/);
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');

@@ -104,7 +104,10 @@ const loadingTexts = (lang: Language) =>
 
 /** Opens a panel through its tab and waits until it has shown its heading and finished loading. */
 export async function openPanel(page: Page, route: string, lang: Language): Promise<void> {
-  await page.locator(`nav a[href="#/${route}"]`).click();
+  const tab = page.locator(`nav a[href="#/${route}"]`);
+  await tab.click();
+  // The tab and the panel change in one render: once the tab is current, so is the panel.
+  await expect.poll(() => tab.getAttribute('aria-current')).toBe('page');
   await page.locator('main h2').first().waitFor();
   const waiting = loadingTexts(lang);
   await expect
