@@ -41,7 +41,9 @@ export function GrayCanvas(props: GrayCanvasProps) {
       className={className}
       style={{
         width: width * scale,
-        height: height * scale,
+        // On a narrow screen it shrinks to its box, keeping the canvas's own aspect ratio.
+        maxWidth: '100%',
+        height: 'auto',
         // Enlarged pixels stay crisp squares; a reduced image is smoothed rather than aliased.
         imageRendering: scale > 1 ? 'pixelated' : 'auto',
       }}

@@ -51,10 +51,11 @@ export function HeatmapCanvas(props: HeatmapCanvasProps) {
       width={side}
       height={side}
       className={className}
+      // Fluid maps fill their grid cell; the others shrink to a narrow box and stay square.
       style={
         fluid
           ? { width: '100%', maxWidth: size, height: 'auto', imageRendering: 'pixelated' }
-          : { width: size, height: size, imageRendering: 'pixelated' }
+          : { width: size, maxWidth: '100%', height: 'auto', imageRendering: 'pixelated' }
       }
       role="img"
       aria-label={label}

@@ -55,8 +55,10 @@ describe('GrayCanvas', () => {
     expect(paints[0]).toMatchObject({ canvas, width: 3, height: 2, at: [0, 0] });
     // 0.25 → 63.75 → 64, 0.5 → 127.5 → 128; 1.5 and −0.2 clip to white and black.
     expect(paints[0].rgba).toEqual(gray(0, 64, 128, 255, 255, 0));
-    // The long side is `size` CSS pixels, the short side keeps the 3 : 2 ratio.
-    expect([canvas.style.width, canvas.style.height]).toEqual(['120px', '80px']);
+    // The long side is `size` CSS pixels; the height follows the canvas's own 3 : 2, also when a
+    // narrow screen shrinks it to its box.
+    expect([canvas.style.width, canvas.style.height]).toEqual(['120px', 'auto']);
+    expect(canvas.style.maxWidth).toBe('100%');
   });
 
   it('paints MNIST bytes over 0–255 unchanged, and a range of −1 to 1 with 0 as mid-gray', () => {
@@ -92,8 +94,9 @@ describe('GrayCanvas', () => {
     render(<GrayCanvas {...props} image={blank(600, 400)} label="photo" />);
     const small = screen.getByRole('img', { name: 'small' }) as HTMLCanvasElement;
     const photo = screen.getByRole('img', { name: 'photo' }) as HTMLCanvasElement;
-    expect([small.style.width, small.style.height]).toEqual(['80px', '40px']);
-    expect([photo.style.width, photo.style.height]).toEqual(['420px', '280px']);
+    expect([small.style.width, small.style.height]).toEqual(['80px', 'auto']);
+    expect([photo.style.width, photo.style.height]).toEqual(['420px', 'auto']);
+    expect([small.width, small.height, photo.width, photo.height]).toEqual([10, 5, 600, 400]);
     expect(small.getAttribute('style')).toMatch(/image-rendering: pixelated/);
     expect(photo.getAttribute('style')).toMatch(/image-rendering: auto/);
     expect(paints).toHaveLength(2);

@@ -24,9 +24,18 @@ function CurveChart({ name }: { name: CurveName }) {
       <figcaption>
         <strong>{title}</strong> — <code>{t(`act.${name}.formula`)}</code>
       </figcaption>
-      <div style={{ width: '100%', height: 240 }}>
+      <div
+        style={{ width: '100%', height: 240 }}
+        role="img"
+        aria-label={t('act.chartSummary', { name: title, formula: t(`act.${name}.formula`) })}
+      >
         <ResponsiveContainer>
-          <LineChart data={POINTS} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {/* No keyboard layer: it made the chart an unnamed Tab stop; the label describes it. */}
+          <LineChart
+            data={POINTS}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="x" type="number" domain={[-6, 6]} ticks={[-6, -4, -2, 0, 2, 4, 6]} />
             <YAxis domain={name === 'relu' ? [0, 6] : [0, 1]} />

@@ -1,7 +1,18 @@
+import type { Rgb } from '../../components/colormap';
+import { cssRgb, mixRgb, textOn, WHITE } from '../../components/contrast';
 import { GrayCanvas } from '../../components/gray-canvas';
 import { squareImage } from '../../ml/image';
 import { imageAt, MNIST_SIDE, type MnistSplit, type SplitName } from '../../ml/mnist/dataset';
 import { useI18n } from '../../i18n/use-i18n';
+
+const INK: Rgb = [37, 99, 235];
+
+/** A pixel value's cell colours: deeper blue for more ink, with text that stays readable on it. */
+function cellStyle(v: number) {
+  if (v === 0) return undefined;
+  const background = mixRgb(WHITE, INK, v / 255);
+  return { background: cssRgb(background), color: textOn(background) };
+}
 
 /** One image large, its index and label, and its 28×28 pixel values as a matrix. */
 export function ImageDetail(props: { split: MnistSplit; splitName: SplitName; index: number }) {
@@ -36,13 +47,7 @@ export function ImageDetail(props: { split: MnistSplit; splitName: SplitName; in
             {rows.map((row, r) => (
               <tr key={r}>
                 {Array.from(row, (v, c) => (
-                  <td
-                    key={c}
-                    style={{
-                      background: `rgba(37, 99, 235, ${v / 255})`,
-                      color: v > 128 ? '#fff' : undefined,
-                    }}
-                  >
+                  <td key={c} style={cellStyle(v)}>
                     {v}
                   </td>
                 ))}

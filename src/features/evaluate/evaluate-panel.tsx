@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { usePanelState } from '../../state/panel-state';
 import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
@@ -33,8 +33,22 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
   const [cell, setCell] = useState<[number, number] | null>(null);
   const abort = useRef<AbortController | null>(null);
   const split = data.test;
+  const toolbar = useRef<HTMLDivElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Set when the keyboard focus was in the toolbar as a run started.
+  const keepFocus = useRef(false);
+  const evaluating = progress !== null;
+  // Evaluate disables itself and Cancel goes away at the end: each time the focus would fall to
+  // <body>, it moves to the button now in their place.
+  useEffect(() => {
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (keepFocus.current && lost) (evaluating ? cancelButton : runButton).current?.focus();
+    if (!evaluating) keepFocus.current = false;
+  }, [evaluating]);
 
   const run = async () => {
+    keepFocus.current = toolbar.current?.contains(document.activeElement) ?? false;
     const controller = new AbortController();
     abort.current = controller;
     setError(null);
@@ -91,8 +105,8 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
         </p>
       )}
       <FirstPredictions model={inference} version={current.version} split={split} />
-      <div className="toolbar">
-        <button type="button" onClick={() => void run()} disabled={progress !== null}>
+      <div className="toolbar" ref={toolbar}>
+        <button ref={runButton} type="button" onClick={() => void run()} disabled={evaluating}>
           {t('evaluate.run', { n: num(split.count) })}
         </button>
         {progress && (
@@ -105,7 +119,7 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
             <span aria-live="polite">
               {t('evaluate.progressText', { done: num(progress.done), total: num(progress.total) })}
             </span>
-            <button type="button" onClick={() => abort.current?.abort()}>
+            <button ref={cancelButton} type="button" onClick={() => abort.current?.abort()}>
               {t('evaluate.cancel')}
             </button>
           </>
@@ -132,12 +146,13 @@ export function EvaluatePanel({ data }: { data: MnistData }) {
           </figure>
           <div className="eval-layout">
             <div>
-              <h3>{t('evaluate.confusion')}</h3>
+              <h3 id="confusion-heading">{t('evaluate.confusion')}</h3>
               <p id="confusion-help">{t('evaluate.confusionHelp')}</p>
               <ConfusionMatrix
                 matrix={derived.matrix}
                 selected={cell}
                 onSelect={(label, predicted) => setCell([label, predicted])}
+                labelledBy="confusion-heading"
               />
             </div>
             <div>

@@ -22,7 +22,7 @@ export function ModelPanel() {
       <div className="model-layout">
         <figure>
           <figcaption>{t('model.print')}</figcaption>
-          <pre className="code" data-testid="model-print">
+          <pre className="code" data-testid="model-print" tabIndex={0}>
             {info.text}
           </pre>
         </figure>

@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import type { AccuracyPoint } from '../../ml/history';
 import { useI18n } from '../../i18n/use-i18n';
+import { legendText } from './chart-legend';
 import { downsample } from './series';
 
 const MAX_POINTS = 300;
@@ -22,7 +23,7 @@ export const AccuracyChart = memo(function AccuracyChart({
 }: {
   accuracy: AccuracyPoint[];
 }) {
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const [subset, full] = useMemo(
     () => [
       downsample(
@@ -33,6 +34,19 @@ export const AccuracyChart = memo(function AccuracyChart({
     ],
     [accuracy],
   );
+  const lastSubset = subset.at(-1);
+  const lastFull = full.at(-1);
+  const pct = (a: number) => `${num(a * 100, 1)}%`;
+  // The picture's text alternative: the latest measurement of each kind.
+  const summary = [
+    lastSubset
+      ? t('train.accSummary', { step: num(lastSubset.step), acc: pct(lastSubset.accuracy) })
+      : t('train.accNone'),
+    lastFull &&
+      t('train.accSummaryFull', { epoch: lastFull.epoch + 1, acc: pct(lastFull.accuracy) }),
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <figure
       className="chart"
@@ -41,9 +55,13 @@ export const AccuracyChart = memo(function AccuracyChart({
       data-points={subset.length}
     >
       <figcaption>{t('train.accuracyChart')}</figcaption>
-      <div style={{ width: '100%', height: 240 }}>
+      <div style={{ width: '100%', height: 240 }} role="img" aria-label={summary}>
         <ResponsiveContainer>
-          <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {/* No keyboard layer: it made the chart an unnamed Tab stop; the summary says it all. */}
+          <ComposedChart
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="step"
@@ -53,7 +71,7 @@ export const AccuracyChart = memo(function AccuracyChart({
             />
             <YAxis domain={[0, 1]} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Line
               data={subset}
               dataKey="accuracy"

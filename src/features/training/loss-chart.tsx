@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import type { LossPoint } from '../../ml/history';
 import { useI18n } from '../../i18n/use-i18n';
+import { legendText } from './chart-legend';
 import { downsample, ema } from './series';
 
 /** Points drawn per line; longer runs are sampled down to this (fewer SVG nodes, cheaper renders). */
@@ -18,12 +19,24 @@ const MAX_POINTS = 150;
 
 /** Training loss per step, raw and smoothed (EMA). */
 export const LossChart = memo(function LossChart({ loss }: { loss: LossPoint[] }) {
-  const { t } = useI18n();
-  const rows = useMemo(() => {
+  const { t, num } = useI18n();
+  const { rows, last, first } = useMemo(() => {
     const smooth = ema(loss.map((p) => p.loss));
     const all = loss.map((p, i) => ({ step: p.step, raw: p.loss, smooth: smooth[i] }));
-    return downsample(all, MAX_POINTS);
+    return { rows: downsample(all, MAX_POINTS), last: all.at(-1), first: all.at(0) };
   }, [loss]);
+  // The picture's text alternative: where the curve starts and where it is now.
+  const summary =
+    last && first
+      ? t('train.lossSummary', {
+          n: num(loss.length),
+          step: num(last.step),
+          loss: num(last.raw, 4),
+          smooth: num(last.smooth, 4),
+          firstStep: num(first.step),
+          first: num(first.raw, 4),
+        })
+      : t('train.lossNone');
   return (
     <figure
       className="chart"
@@ -32,9 +45,14 @@ export const LossChart = memo(function LossChart({ loss }: { loss: LossPoint[] }
       data-points={loss.length}
     >
       <figcaption>{t('train.lossChart')}</figcaption>
-      <div style={{ width: '100%', height: 240 }}>
+      <div style={{ width: '100%', height: 240 }} role="img" aria-label={summary}>
         <ResponsiveContainer>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {/* No keyboard layer: it made the chart an unnamed Tab stop; the summary says it all. */}
+          <LineChart
+            data={rows}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="step"
@@ -44,7 +62,7 @@ export const LossChart = memo(function LossChart({ loss }: { loss: LossPoint[] }
             />
             <YAxis domain={[0, 'auto']} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Line
               dataKey="raw"
               name={t('train.lossRaw')}

@@ -73,17 +73,18 @@ export function TrainingPanel() {
             onResume={trainer.resume}
             onStop={trainer.stop}
             onReset={replace('reset')}
-          />
-          {confirming && current.trained && (
-            <ReplaceConfirm
-              kind={confirming}
-              epochs={current.epochs}
-              steps={current.steps}
-              kept={saved.currentKept}
-              onConfirm={confirmed}
-              onCancel={() => setConfirming(null)}
-            />
-          )}
+          >
+            {confirming && current.trained && (
+              <ReplaceConfirm
+                kind={confirming}
+                epochs={current.epochs}
+                steps={current.steps}
+                kept={saved.currentKept}
+                onConfirm={confirmed}
+                onCancel={() => setConfirming(null)}
+              />
+            )}
+          </TrainingControls>
           <p role="status" data-testid="train-phase">
             {t(`train.phase.${status}`)}
             {trainer.backend && ` · ${t('train.backendIs', { name: trainer.backend.backend })}`}

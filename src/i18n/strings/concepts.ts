@@ -10,6 +10,7 @@ export const en = {
   'act.relu.formula': 'max(0, x)',
   'act.sigmoid.formula': '1 / (1 + e^−x)',
   'act.derivative': 'derivative',
+  'act.chartSummary': '{name}, {formula}, and its derivative (dashed) for x from −6 to 6.',
   'act.pros': 'Pros:',
   'act.cons': 'Cons:',
   'act.relu.pros':
@@ -62,6 +63,7 @@ export const zh: Record<keyof typeof en, string> = {
   'act.relu.formula': 'max(0, x)',
   'act.sigmoid.formula': '1 / (1 + e^−x)',
   'act.derivative': '导数',
+  'act.chartSummary': '{name}（{formula}）及其导数（虚线），x 从 −6 到 6。',
   'act.pros': '优点：',
   'act.cons': '缺点：',
   'act.relu.pros': '计算便宜；x > 0 时不饱和（梯度为 1）；输出稀疏（很多零）。',

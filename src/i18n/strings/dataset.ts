@@ -21,6 +21,7 @@ export const en = {
   'dataset.matrix':
     'Pixel values (0 = black background, 255 = white ink), as the tutorial prints them',
   'dataset.perClass': 'Images per class',
+  'dataset.perClassSummary': 'Images per class: {list}.',
   'dataset.digit': 'Digit',
   'dataset.images': 'Images',
   'dataset.pickOne': 'Click an image to see it large with its pixel values.',
@@ -48,6 +49,7 @@ export const zh: Record<keyof typeof en, string> = {
   'dataset.detailTitle': '{split}图像 #{index} — 标签 {label}',
   'dataset.matrix': '像素值（0 = 黑色背景，255 = 白色笔迹），与教程打印的一致',
   'dataset.perClass': '每个类别的图像数',
+  'dataset.perClassSummary': '每个类别的图像数：{list}。',
   'dataset.digit': '数字',
   'dataset.images': '图像数',
   'dataset.pickOne': '点击一张图像，查看放大图和像素值。',

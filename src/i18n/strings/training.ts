@@ -85,6 +85,12 @@ export const en = {
   'train.accuracyChart': 'Test accuracy',
   'train.accSubset': 'first 1,000 test images (every 100 steps)',
   'train.accFull': 'all 10,000 test images (end of each epoch)',
+  'train.lossSummary':
+    'Training loss over {n} steps: {loss} at step {step} (smoothed {smooth}), from {first} at step {firstStep}.',
+  'train.lossNone': 'Training loss: no steps yet.',
+  'train.accSummary': 'Test accuracy at step {step}: {acc} on the first 1,000 test images.',
+  'train.accSummaryFull': 'At the end of epoch {epoch}: {acc} on all 10,000.',
+  'train.accNone': 'Test accuracy: not measured yet (it is measured every 100 steps).',
   'train.subsetNote':
     'To stay fast, the accuracy every 100 steps is measured on a fixed subset: the first {n} test images. At the end of each epoch it is measured on all 10,000.',
   'train.log': 'Log (as the tutorial prints it)',
@@ -177,6 +183,12 @@ export const zh: Record<keyof typeof en, string> = {
   'train.accuracyChart': '测试准确率',
   'train.accSubset': '前 1,000 张测试图像（每 100 步）',
   'train.accFull': '全部 10,000 张测试图像（每轮结束时）',
+  'train.lossSummary':
+    '{n} 步的训练损失：第 {step} 步为 {loss}（平滑后 {smooth}），第 {firstStep} 步为 {first}。',
+  'train.lossNone': '训练损失：还没有训练步。',
+  'train.accSummary': '第 {step} 步的测试准确率：前 1,000 张测试图像上为 {acc}。',
+  'train.accSummaryFull': '第 {epoch} 轮结束时：全部 10,000 张上为 {acc}。',
+  'train.accNone': '测试准确率：尚未测量（每 100 步测量一次）。',
   'train.subsetNote':
     '为了速度，每 100 步的准确率只在固定的子集上测量：前 {n} 张测试图像。每轮结束时在全部 10,000 张上测量。',
   'train.log': '日志（与教程的输出格式相同）',
