@@ -168,7 +168,7 @@ it('trains, pauses, resumes and stops from the keyboard, focus staying on the co
   await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('BUTTON Stop');
   await page.keyboard.press('Enter');
-  await expect.poll(() => phase(page)).toMatch(/^Finished/);
+  await expect.poll(() => phase(page)).toMatch(/^Stopped/);
   await expect.poll(() => focused(page)).toBe('BUTTON Continue training');
   // The charts are pictures with a summary, not unnamed Tab stops.
   const loss = page.getByRole('img', { name: /^Training loss/ });
