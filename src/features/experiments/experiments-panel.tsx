@@ -20,7 +20,7 @@ import { useModel } from '../../state/model';
 import { useSavedModels } from '../../state/saved-models';
 import { useTrainer } from '../../state/trainer';
 import { replaceHashQuery, useHashLocation } from '../../state/url';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../../components/download';
 import { OpenConfirm } from './open-confirm';
 import { QueueSection } from './queue-section';
 import { RunCharts } from './run-charts';

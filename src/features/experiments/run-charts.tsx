@@ -5,7 +5,7 @@ import { runSeries, type XAxis } from '../../ml/experiments/run-series';
 import { configOf } from '../../ml/experiments/sort-runs';
 import type { RunMeta } from '../../ml/storage/runs';
 import { chartsSvg, svgToPng } from './chart-export';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../../components/download';
 import { OverlayChart } from './overlay-chart';
 import { runName, settingWord } from './words';
 

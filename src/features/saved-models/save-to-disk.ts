@@ -1,14 +1,5 @@
+import { downloadBlob as download } from '../../components/download';
 import type { LayersModelFiles } from '../../ml/model-files';
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Revoke later: Chromium reads the blob after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Downloads model.json and its weights file, as `tf.io.browserDownloads` does. That handler
