@@ -23,14 +23,22 @@ afterAll(async () => {
 const testImages = readFileSync(`${mnistDataDir()}/t10k-images-idx3-ubyte`).subarray(16);
 const testLabels = readFileSync(`${mnistDataDir()}/t10k-labels-idx1-ubyte`).subarray(8);
 
-/** Draws a polyline on the drawing canvas with the mouse; points in 0–1 of the canvas. */
+/**
+ * Draws a polyline on the drawing canvas with the mouse; points in 0–1 of the canvas. One move
+ * per segment, so a live prediction made while drawing sees the finished segment.
+ */
 async function stroke(page: Page, points: [number, number][]) {
   const box = (await page.getByLabel('Drawing area: draw a digit here').boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
   await page.mouse.move(...at(points[0]));
   await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+  for (const p of points.slice(1)) await page.mouse.move(...at(p));
   await page.mouse.up();
+  // The release predicts in the next frame and renders before the one after it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 /** The percentages the ten probability bars announce, digit by digit. */
