@@ -1,8 +1,9 @@
 import type { RunSpec } from '../ml/experiments/presets';
 import type { RunEnd } from './trainer-state';
 
-/** Where one queued run is. */
-export type QueueItemStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
+/** Where one queued run is ('interrupted': it was training when the tab was reloaded). */
+export type QueueItemStatus =
+  'waiting' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
 /** A queued run. */
 export interface QueueItem {

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import {
-  EMPTY_QUEUE,
   nextToLaunch,
   queueReducer,
   runningItem,
   type QueueAction,
   type QueueState,
 } from './experiment-queue-state';
+import { QUEUE_KEY, keptQueue, restoredQueue } from './experiment-queue-keep';
 import { useSavedModels } from './saved-models';
+import { readTabValue, writeTabValue } from './site-storage';
 import { strictContext } from './strict-context';
 import { useTrainer } from './trainer';
 
@@ -25,10 +26,18 @@ export const useExperimentQueue = store.use;
 /**
  * Holds the queue of runs for the whole app (it goes on while the user looks at other panels) and
  * works through it: starts the next waiting run in the worker once the worker is free, and notes
- * each run's record and how it ended. Each run is autosaved like any other.
+ * each run's record and how it ended. Each run is autosaved like any other. The queue survives a
+ * reload of the tab, idle, with the run that was training marked as interrupted.
  */
 export function ExperimentQueueProvider({ children }: { children: ReactNode }) {
-  const [queue, dispatch] = useReducer(queueReducer, EMPTY_QUEUE);
+  const [queue, dispatch] = useReducer(queueReducer, null, () =>
+    restoredQueue(readTabValue(QUEUE_KEY)),
+  );
+  // Kept on every change; where the browser refuses (site data blocked), the queue lives as long
+  // as the page, as it did before.
+  useEffect(() => {
+    writeTabValue(QUEUE_KEY, queue.items.length === 0 ? null : keptQueue(queue));
+  }, [queue]);
   const trainer = useTrainer();
   const { tabRunId } = useSavedModels();
   // What stood when the running item was asked of the worker, to tell its end and record apart.

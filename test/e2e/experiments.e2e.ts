@@ -164,8 +164,16 @@ it('queues ReLU vs sigmoid, trains both, overlays their curves and exports the s
   await page.reload();
   await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
   expect(await table.getByRole('rowheader', { name: /^sigmoid, first look/ }).count()).toBe(1);
-  // Ticking is the page's own choice (not stored): tick both again, by keyboard.
-  for (const box of await table.getByRole('checkbox', { name: /^Compare / }).all()) {
+  // The queue came back with the reload, so its two runs are ticked again; the keyboard unticks
+  // and ticks them.
+  await expect.poll(() => lines(page, 'exp-loss-chart')).toBe(2);
+  const boxes = await table.getByRole('checkbox', { name: /^Compare / }).all();
+  for (const box of boxes) {
+    await box.focus();
+    await page.keyboard.press('Space');
+  }
+  await expect.poll(() => lines(page, 'exp-loss-chart')).toBe(0);
+  for (const box of boxes) {
     await box.focus();
     await page.keyboard.press('Space');
   }
@@ -212,5 +220,53 @@ it('keeps the weights of the newest five runs and the records of older ones', as
   // Saved models lists only the runs that can still be loaded.
   await page.getByRole('link', { name: 'Saved models' }).click();
   await expect.poll(() => page.getByTestId('run-list').locator('tbody tr').count()).toBe(5);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('a reload mid-queue keeps the waiting runs, marks the cut one, and Start goes on', async () => {
+  const page = await openApp(browser, '#/experiments?preset=learning-rates&steps=100000');
+  const queue = page.getByTestId('experiment-queue');
+  await expect.poll(() => queue.locator('tbody tr').count()).toBe(3);
+  await page.getByLabel('Step limit of queued run 3').fill('2');
+  await page.getByRole('button', { name: 'Start the queue' }).click({ timeout: 180_000 });
+  await expect
+    .poll(async () => (await queue.getByTestId('queue-status').allTextContents())[0], {
+      timeout: 120_000,
+    })
+    .toMatch(/^training: [1-9][\d,]* of /);
+
+  // The page asks before it goes (steps are unsaved); the user goes anyway.
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 120_000 }).toBe(3);
+  expect(await queue.getByTestId('queue-status').allTextContents()).toEqual([
+    'interrupted by a reload (its autosave is in the runs below)',
+    'waiting',
+    'waiting',
+  ]);
+  expect(await page.getByLabel('Learning rate of queued run 2').inputValue()).toBe('0.001');
+  expect(await page.getByLabel('Step limit of queued run 3').inputValue()).toBe('2');
+  // Nothing trains by itself after the reload; the page says how to go on.
+  await expect.poll(() => page.getByTestId('queue-restored').textContent()).toMatch(/Start/);
+  expect(await page.getByTestId('queue-phase').textContent()).toBe('2 runs waiting.');
+
+  // Go on: the second run starts; Stop ends it and cancels the third.
+  await page.getByRole('button', { name: 'Start the queue' }).click({ timeout: 180_000 });
+  // The cut run had no minute's autosave yet, so the model is untrained: no question to answer.
+  expect(await page.getByRole('alertdialog').count()).toBe(0);
+  await expect
+    .poll(async () => (await queue.getByTestId('queue-status').allTextContents())[1], {
+      timeout: 120_000,
+    })
+    .toMatch(/^training: /);
+  expect(await page.getByTestId('queue-restored').count()).toBe(0);
+  await page.getByRole('button', { name: 'Stop the queue' }).click();
+  await expect
+    .poll(() => queue.getByTestId('queue-status').allTextContents(), { timeout: 120_000 })
+    .toEqual([
+      'interrupted by a reload (its autosave is in the runs below)',
+      'done (stopped)',
+      'cancelled',
+    ]);
   expect(pageErrors(page)).toEqual([]);
 });

@@ -55,6 +55,7 @@ function statusText(
       return t('exp.status.failed', { message: item.message ?? '' });
     case 'waiting':
     case 'cancelled':
+    case 'interrupted':
       return t(`exp.status.${item.status}`);
   }
 }

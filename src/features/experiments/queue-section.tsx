@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { TUTORIAL_CONFIG } from '../../ml/config';
 import { PRESET_EPOCHS, PRESET_IDS, presetSpecs } from '../../ml/experiments/presets';
 import { useExperimentQueue } from '../../state/experiment-queue';
+import { wasInterrupted } from '../../state/experiment-queue-keep';
 import { useModel } from '../../state/model';
 import { useSavedModels } from '../../state/saved-models';
 import { useTrainer } from '../../state/trainer';
@@ -67,6 +68,11 @@ export function QueueSection() {
           {t('exp.addRun')}
         </button>
       </div>
+      {idle && waiting.length > 0 && wasInterrupted(queue) && (
+        <p role="status" data-testid="queue-restored">
+          {t('exp.queue.restored')}
+        </p>
+      )}
       {queue.items.length === 0 ? (
         <p>{t('exp.queueEmpty')}</p>
       ) : (

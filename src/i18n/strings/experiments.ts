@@ -30,6 +30,9 @@ export const en = {
   'exp.status.done': 'done ({end})',
   'exp.status.failed': 'failed: {message}',
   'exp.status.cancelled': 'cancelled',
+  'exp.status.interrupted': 'interrupted by a reload (its autosave is in the runs below)',
+  'exp.queue.restored':
+    'This tab was reloaded while the queue ran. The runs still waiting are kept: press “Start the queue” to go on.',
   'exp.start': 'Start the queue',
   'exp.pause': 'Pause',
   'exp.resume': 'Resume',
@@ -149,6 +152,8 @@ export const zh: Record<keyof typeof en, string> = {
   'exp.status.done': '完成（{end}）',
   'exp.status.failed': '失败：{message}',
   'exp.status.cancelled': '已取消',
+  'exp.status.interrupted': '因页面重新加载而中断（自动保存的结果在下方的运行列表中）',
+  'exp.queue.restored': '队列运行时此标签页被重新加载。仍在等待的运行已保留：按“开始队列”继续。',
   'exp.start': '开始队列',
   'exp.pause': '暂停',
   'exp.resume': '继续',
