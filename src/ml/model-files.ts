@@ -1,17 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  ACTIVATIONS,
-  INITS,
-  OPTIMIZERS,
-  type ActivationName,
-  type InitName,
-  type OptimizerName,
-  type TrainConfig,
-} from './config';
 import type { ModelConfig } from './model';
 import type { WeightSnapshot } from './weights';
-import { LIMITS, type NumericField } from './config-query';
 import { fail, isRecord } from './model-file-error';
+import { readMetadata, type DigitLabMetadata } from './model-metadata';
 import { forwardStaysFinite } from './forward-bound';
 import { checkTopology, EXPECTED_LAYERS, OUR_LAYERS, same, topologyLayers } from './model-topology';
 
@@ -24,14 +15,6 @@ export const MAX_WEIGHT_BYTES = 10 * 1024 * 1024;
 export interface UploadedFile {
   name: string;
   bytes: ArrayBuffer;
-}
-
-/** What Digit Lab writes into model.json's userDefinedMetadata, all optional on read. */
-export interface DigitLabMetadata {
-  trained?: boolean;
-  steps?: number;
-  epochs?: number;
-  trainConfig?: TrainConfig;
 }
 
 /** A checked model ready to become the current model. */
@@ -222,48 +205,6 @@ export function parseModelFiles(files: UploadedFile[]): ParsedModelFiles {
   // Finite but huge weights (3e38) overflow the first forward pass into NaN probabilities.
   if (!forwardStaysFinite(weights, activation)) fail({ code: 'overflows', params: {} });
   return { config: { activation, seed, init }, weights, metadata: readMetadata(json) };
-}
-
-/** Most epochs a run can have (the Epochs setting's limit). */
-export const MAX_EPOCHS = LIMITS.epochs.max;
-/** Most steps a run can have: every epoch at batch size 1 over the 60,000 training images. */
-export const MAX_STEPS = MAX_EPOCHS * 60_000;
-
-function readMetadata(json: Record<string, unknown>): DigitLabMetadata {
-  const user = json.userDefinedMetadata;
-  const m = isRecord(user) && isRecord(user.digitLab) ? user.digitLab : {};
-  // Counts no run could reach (steps: 1e308) are dropped as unknown rather than shown.
-  const count = (v: unknown, max: number) =>
-    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max ? (v as number) : undefined;
-  return {
-    trained: typeof m.trained === 'boolean' ? m.trained : undefined,
-    steps: count(m.steps, MAX_STEPS),
-    epochs: count(m.epochs, MAX_EPOCHS),
-    trainConfig: isTrainConfig(m.trainConfig) ? m.trainConfig : undefined,
-  };
-}
-
-/** True for a plain object with every TrainConfig field of the right type and within the UI's limits. */
-export function isTrainConfig(v: unknown): v is TrainConfig {
-  if (!isRecord(v)) return false;
-  const inLimits = (field: NumericField) => {
-    const x = v[field];
-    const lim = LIMITS[field];
-    return (
-      typeof x === 'number' &&
-      Number.isFinite(x) &&
-      x >= lim.min &&
-      x <= lim.max &&
-      (!lim.integer || Number.isInteger(x))
-    );
-  };
-  return (
-    (Object.keys(LIMITS) as NumericField[]).every(inLimits) &&
-    OPTIMIZERS.includes(v.optimizer as OptimizerName) &&
-    ACTIVATIONS.includes(v.activation as ActivationName) &&
-    // Absent in files saved before the choice existed; createModel then uses PyTorch's.
-    (v.init === undefined || INITS.includes(v.init as InitName))
-  );
 }
 
 /** Refuses absurdly large files by their sizes alone, before any of them is read into memory. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from './config';
-import type { DigitLabMetadata } from './model-files';
+import type { DigitLabMetadata } from './model-metadata';
 import { createModel, type ModelConfig } from './model';
 import { writeWeights, type WeightSnapshot } from './weights';
 

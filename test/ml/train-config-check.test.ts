@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
-import { isTrainConfig } from '../../src/ml/model-files';
+import { isTrainConfig } from '../../src/ml/model-metadata';
 
 describe('settings read from uploaded model files', () => {
   it('accept the tutorial settings and refuse anything the settings form would refuse', () => {
