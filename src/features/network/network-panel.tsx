@@ -1,4 +1,5 @@
 import './network.css';
+import './overview.css';
 import { useEffect } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { useMnist } from '../../state/mnist';
@@ -9,8 +10,9 @@ import { imageAt } from '../../ml/mnist/dataset';
 import { FeatureMapsView } from './feature-maps-view';
 import { InputPicker } from './input-picker';
 import { KernelView } from './kernel-view';
+import { OverviewView } from './overview-view';
 
-/** Feature maps for the current input, and the kernels that produce them. */
+/** The whole network for the current input, then its feature maps and the kernels behind them. */
 export function NetworkPanel() {
   const { t } = useI18n();
   const { input, setInput } = usePanelState();
@@ -33,10 +35,9 @@ export function NetworkPanel() {
       <h2 id="network-heading">{t('network.heading')}</h2>
       <p>{t('network.intro')}</p>
       <UntrainedNotice />
-      <div className="network-layout">
-        <InputPicker />
-        <div>{input && <FeatureMapsView pixels={input.pixels} />}</div>
-      </div>
+      <InputPicker />
+      {input && <OverviewView pixels={input.pixels} />}
+      {input && <FeatureMapsView pixels={input.pixels} />}
       <KernelView />
     </section>
   );
