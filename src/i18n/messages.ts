@@ -6,6 +6,7 @@ import * as draw from './strings/draw';
 import * as evaluate from './strings/evaluate';
 import * as experiments from './strings/experiments';
 import * as explain from './strings/explain';
+import * as guide from './strings/guide';
 import * as model from './strings/model';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
@@ -25,6 +26,7 @@ const en = {
   ...savedModels.en,
   ...experiments.en,
   ...explain.en,
+  ...guide.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -39,6 +41,7 @@ const zh: Record<keyof typeof en, string> = {
   ...savedModels.zh,
   ...experiments.zh,
   ...explain.zh,
+  ...guide.zh,
 };
 
 /** Languages the UI speaks. */
