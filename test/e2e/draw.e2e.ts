@@ -145,7 +145,7 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Enlarge a map and read a value under the pointer.
-  await page.getByRole('button', { name: 'conv1 map 3' }).click();
+  await page.getByRole('button', { name: 'conv1 map 3', exact: true }).click();
   const big = page.getByRole('img', { name: 'conv1 map 3, enlarged' });
   const b = (await big.boundingBox())!;
   await page.mouse.move(b.x + b.width * 0.5 + 1, b.y + b.height * 0.5 + 1);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { axeScan, severe, sidewaysOverflow } from './page-checks';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,9 +33,9 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
 
   // Ten scores whose probabilities sum to 1 (each shown to 0.1%).
   const scores = page.getByRole('list', { name: 'Class scores and probabilities' });
-  const percents = await scores
-    .getByRole('meter')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('aria-valuenow'))));
+  const percents = (await scores.getByTestId('class-p').allTextContents()).map((p) =>
+    parse(p.replace('%', '')),
+  );
   expect(percents).toHaveLength(10);
   expect(Math.abs(percents.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.6);
   expect(await scores.getByTestId('class-score').count()).toBe(10);
@@ -78,9 +79,16 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
     .toBe('At row 0, column 13');
   const corner = await check();
   expect(corner.partials).not.toEqual(brightest.partials);
+  // The worked-out computation passes axe and fits a phone.
+  expect(severe(await axeScan(page))).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A class: the largest pushes up and down, adding up to its score.
-  await scores.getByRole('button', { name: /^Digit 3: score/ }).click();
+  const three = scores.getByRole('button', { name: /^3 -?\d+\.\d\d \d+\.\d%$/ });
+  expect(await three.getAttribute('aria-describedby')).toBeTruthy();
+  await three.click();
   const why = page.getByRole('region', { name: 'Why the score of 3' });
   await why.waitFor();
   expect(

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import type { Overview } from '../../ml/explain/overview';
 import type { MapRef } from './overview-refs';
@@ -13,6 +14,7 @@ export function ClassColumn(props: {
   const { overview, focus, open, onFocus, onOpen } = props;
   const { t, num } = useI18n();
   const pct = (p: number) => `${num(p * 100, 1)}%`;
+  const id = useId();
   return (
     <ol className="overview-classes" aria-label={t('overview.scores')}>
       {Array.from(overview.probabilities, (p, d) => {
@@ -23,7 +25,7 @@ export function ClassColumn(props: {
             <button
               type="button"
               aria-pressed={open?.layer === 'class' && open.index === d}
-              aria-label={t('overview.class', { digit: d, score, p: pct(p) })}
+              aria-describedby={`${id}-${d}`}
               className={focus?.layer === 'class' && focus.index === d ? 'is-focus' : undefined}
               onMouseEnter={() => onFocus(ref)}
               onMouseLeave={() => onFocus(null)}
@@ -31,21 +33,19 @@ export function ClassColumn(props: {
               onBlur={() => onFocus(null)}
               onClick={() => onOpen(ref)}
             >
-              <span className="class-digit">{d}</span>
+              <span className="class-digit">{d}</span>{' '}
               <span className="class-score" data-testid="class-score">
                 {score}
-              </span>
-              <span
-                className="class-bar"
-                role="meter"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round(p * 1000) / 10}
-                aria-label={t('overview.probability', { digit: d, p: pct(p) })}
-              >
+              </span>{' '}
+              <span className="class-bar" aria-hidden="true">
                 <span style={{ width: `${p * 100}%` }} />
+              </span>{' '}
+              <span className="class-p" data-testid="class-p">
+                {pct(p)}
               </span>
-              <span className="class-p">{pct(p)}</span>
+              <span id={`${id}-${d}`} hidden>
+                {t('overview.class', { digit: d, score, p: pct(p) })}
+              </span>
             </button>
           </li>
         );
