@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { axeScan, severe, sidewaysOverflow } from './page-checks';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,9 +37,14 @@ it('opens on the guided path, sees tasks done, keeps progress and the last panel
   expect(await steps.getByRole('button', { name: /Convolution \(done\)$/ }).count()).toBe(1);
   await screenshot(page, 'guide');
 
-  // §1.2: a 4 × 4 block turns 28 × 28 into 7 × 7.
-  await page.getByRole('button', { name: 'Next step' }).click();
+  // §1.2 from the keyboard: a 4 × 4 block turns 28 × 28 into 7 × 7.
+  await page.getByRole('button', { name: 'Next step' }).focus();
+  await page.keyboard.press('Enter');
   expect(await page.getByRole('heading', { level: 3 }).textContent()).toBe('§1.2 Pooling');
+  // The focus follows to the new step's title, so the keyboard goes on from there.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent))
+    .toBe('§1.2 Pooling');
   expect(await status.textContent()).toBe('Not done yet');
   await page.getByLabel('Block size').selectOption('4');
   await expect.poll(() => status.textContent()).toBe('Done ✓');
@@ -60,4 +66,39 @@ it('opens on the guided path, sees tasks done, keeps progress and the last panel
   expect(await again.getByRole('heading', { level: 3 }).textContent()).toBe('§1.2 Pooling');
   expect(await again.getByTestId('guide-task-status').textContent()).toBe('Done ✓');
   expect(pageErrors(page)).toEqual([]);
+});
+
+it('shows every step in Chinese on a phone, with no serious axe violation and nothing sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en' });
+  const page = await openApp(browser, '#/guide', 'en', { context });
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { name: '从这里开始：一步一步走完教程' }).waitFor();
+  const steps = page.getByRole('navigation', { name: '引导路线的步骤' }).getByRole('button');
+  const reports: { step: number; title: string; overflow: number; severe: unknown[] }[] = [];
+  for (let i = 0; i < 9; i++) {
+    await steps.nth(i).click();
+    await expect.poll(() => steps.nth(i).getAttribute('aria-current')).toBe('step');
+    const title = (await page.getByRole('heading', { level: 3 }).textContent()) ?? '';
+    reports.push({
+      step: i,
+      title,
+      overflow: await sidewaysOverflow(page),
+      severe: severe(await axeScan(page)),
+    });
+  }
+  console.log(`[e2e] guide steps: ${reports.map((r) => r.title).join(' · ')}`);
+  expect(reports.map((r) => r.title)).toEqual([
+    '§1.1 卷积',
+    '§1.2 池化',
+    '§1.3 卷积神经网络',
+    '§2.1 激活函数',
+    '§2.2 损失',
+    '§2.3 数据',
+    '§2.4 代码中的网络',
+    '§2.5 训练',
+    '§2.6 测试',
+  ]);
+  expect(reports.filter((r) => r.overflow > 0 || r.severe.length > 0)).toEqual([]);
+  expect(pageErrors(page)).toEqual([]);
+  await context.close();
 });

@@ -1,10 +1,11 @@
 import './guide.css';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { GUIDE_STEPS, type GuideStepId } from './guide-steps';
 import { useGuideProgress } from './guide-progress';
 import { KernelTask } from './kernel-task';
+import { LayerTable } from './layer-table';
 import { PoolTask } from './pool-task';
 import { QuizTask } from './quiz-task';
 import { ActivationTask, LossTask } from './slider-tasks';
@@ -39,7 +40,12 @@ function StepWidget({ id, task }: { id: GuideStepId; task: TaskProps }): ReactNo
     case 'data':
       return <DataTask {...task} />;
     case 'network':
-      return <QuizTask {...task} question={t('guide.network.question')} answer={28_938} />;
+      return (
+        <>
+          <LayerTable />
+          <QuizTask {...task} question={t('guide.network.question')} answer={28_938} />
+        </>
+      );
     case 'training':
       return <TrainingTask {...task} />;
     case 'testing':
@@ -55,6 +61,19 @@ export function GuidePanel() {
   const done = progress.done.includes(step.id);
   const onDone = useCallback(() => markDone(step.id), [markDone, step.id]);
   const key = (suffix: string) => `guide.${step.id}.${suffix}` as MessageKey;
+  // After Previous or Next, the focus moves to the new step's heading: the button pressed may have
+  // just disabled itself, and a screen reader then reads the new step from its title.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    heading.current?.focus();
+  }, [progress.step]);
+  const moveTo = (to: number) => {
+    moved.current = true;
+    goTo(to);
+  };
   return (
     <section className="panel guide" aria-labelledby="guide-heading">
       <h2 id="guide-heading">{t('guide.heading')}</h2>
@@ -82,7 +101,7 @@ export function GuidePanel() {
         </ol>
       </nav>
       <article className="guide-step" aria-labelledby="guide-step-heading">
-        <h3 id="guide-step-heading">
+        <h3 id="guide-step-heading" ref={heading} tabIndex={-1}>
           §{step.section} {t(key('title'))}
         </h3>
         <p>{t(key('text'))}</p>
@@ -101,14 +120,14 @@ export function GuidePanel() {
           <button
             type="button"
             disabled={progress.step === 0}
-            onClick={() => goTo(progress.step - 1)}
+            onClick={() => moveTo(progress.step - 1)}
           >
             {t('guide.prev')}
           </button>
           <button
             type="button"
             disabled={progress.step === GUIDE_STEPS.length - 1}
-            onClick={() => goTo(progress.step + 1)}
+            onClick={() => moveTo(progress.step + 1)}
           >
             {t('guide.next')}
           </button>

@@ -64,8 +64,12 @@ export const en = {
   'guide.network.title': 'The network in code',
   'guide.network.text':
     'In code the network is a short list of layers, as PyTorch prints it. Every weight of every kernel, every bias and every weight of the linear layer is a parameter that training adjusts. The Model panel counts them layer by layer.',
-  'guide.network.task': 'How many parameters does the network have? (The Model panel lists them.)',
+  'guide.network.task': 'How many parameters does the network have in all? Add up the column.',
   'guide.network.question': 'Parameters in the network',
+  'guide.layers.caption': 'The current network, layer by layer',
+  'guide.layers.layer': 'layer',
+  'guide.layers.shape': 'output shape',
+  'guide.layers.params': 'parameters',
   'guide.training.title': 'Training',
   'guide.training.text':
     'Training shows the network a batch of 50 images, measures the loss, works out how each parameter should change to lower it (backpropagation), and lets the optimizer (Adam) take a small step. One pass over all 60,000 images is an epoch; the tutorial measures test accuracy as it goes.',
@@ -148,8 +152,12 @@ export const zh: Record<keyof typeof en, string> = {
   'guide.network.title': '代码中的网络',
   'guide.network.text':
     '在代码里，网络就是一小串层，正如 PyTorch 打印出来的那样。每个卷积核的每个权重、每个偏置以及线性层的每个权重，都是训练要调整的参数。“模型”页会逐层统计它们。',
-  'guide.network.task': '这个网络有多少个参数？（“模型”页列出了它们。）',
+  'guide.network.task': '这个网络一共有多少个参数？把这一列加起来。',
   'guide.network.question': '网络中的参数个数',
+  'guide.layers.caption': '当前网络，逐层列出',
+  'guide.layers.layer': '层',
+  'guide.layers.shape': '输出形状',
+  'guide.layers.params': '参数',
   'guide.training.title': '训练',
   'guide.training.text':
     '训练时，网络每次看一批 50 张图像，计算损失，算出每个参数应如何变化才能降低损失（反向传播），再由优化器（Adam）迈出一小步。把 60,000 张图像全部过一遍叫一个 epoch；教程在训练过程中测量测试准确率。',
