@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
 import { axeScan, severe, sidewaysOverflow } from './page-checks';
+import { startTraining } from './train-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -112,5 +113,22 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
   await overview.evaluate((el) => el.scrollIntoView());
   await overviewMaps(page, 'conv2').nth(5).hover();
   await screenshot(page, 'overview');
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('follows the weights while the network trains', async () => {
+  const page = await openApp(
+    browser,
+    '#/train?epochs=1&batch=50&lr=0.001&opt=adam&act=relu&seed=1',
+  );
+  await startTraining(page, 2);
+  await page.getByRole('link', { name: 'Inside the network' }).click();
+  const scores = page.getByRole('list', { name: 'Class scores and probabilities' });
+  await expect.poll(() => scores.getByTestId('class-score').count()).toBe(10);
+  const before = await scores.getByTestId('class-score').allTextContents();
+  // New weights arrive from the worker as it trains: the scores move without touching the input.
+  await expect.poll(() => scores.getByTestId('class-score').allTextContents()).not.toEqual(before);
+  await page.getByRole('link', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
   expect(pageErrors(page)).toEqual([]);
 });
