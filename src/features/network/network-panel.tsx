@@ -1,6 +1,6 @@
 import './network.css';
 import './overview.css';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { useMnist } from '../../state/mnist';
 import { usePanelState } from '../../state/panel-state';
@@ -30,6 +30,9 @@ export function NetworkPanel() {
     });
   }, [input, state, setInput]);
 
+  // The kernels do not depend on the input: without this, every new input would repaint all 528.
+  const kernels = useMemo(() => <KernelView />, []);
+
   return (
     <section className="panel" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network.heading')}</h2>
@@ -38,7 +41,7 @@ export function NetworkPanel() {
       <InputPicker />
       {input && <OverviewView pixels={input.pixels} />}
       {input && <FeatureMapsView pixels={input.pixels} />}
-      <KernelView />
+      {kernels}
     </section>
   );
 }
