@@ -51,6 +51,12 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
   expect(await overviewMaps(page, 'pool1').and(page.locator('[data-source]')).count()).toBe(16);
   await overviewMaps(page, 'pool1').nth(2).hover();
   await expect.poll(() => overview.locator('.overview-map[data-source]').count()).toBe(1);
+  // A conv1 map reads the input image alone.
+  const inputColumn = overview.getByRole('region', { name: 'input: 1 × 28 × 28' });
+  expect(await inputColumn.getAttribute('class')).not.toContain('is-source');
+  await overviewMaps(page, 'conv1').nth(0).hover();
+  await expect.poll(() => inputColumn.getAttribute('class')).toContain('is-source');
+  expect(await overview.locator('.overview-map[data-source]').count()).toBe(0);
 
   // Open conv2 map 5 from the keyboard: 16 partial sums plus the bias, through ReLU, give the
   // model's own value, at the brightest cell and at a corner.

@@ -41,61 +41,63 @@ export function ConvDetail(props: {
     <div className="conv-detail">
       <p>{t('overview.conv.intro', { layer, from, n: computation.terms.length })}</p>
       <CellPicker side={maps.side} row={cell.row} col={cell.col} onChange={setCell} />
-      <div className="table-scroll">
-        <table className="conv-terms">
-          <caption>{t('overview.conv.caption', { row: cell.row, col: cell.col })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.conv.channel', { from })}</th>
-              <th scope="col">{t('overview.conv.patch')}</th>
-              <th scope="col">{t('overview.conv.kernel')}</th>
-              <th scope="col">{t('overview.conv.partial')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {computation.terms.map((term) => (
-              <tr key={term.channel}>
-                <th scope="row">{term.channel}</th>
-                <td>
-                  <HeatmapCanvas
-                    values={term.patch}
-                    side={computation.size}
-                    min={0}
-                    max={patchMax}
-                    scale="sequential"
-                    size={40}
-                    label={t('overview.conv.patchOf', { from, n: term.channel })}
-                  />
-                </td>
-                <td>
-                  <HeatmapCanvas
-                    values={term.kernel}
-                    side={computation.size}
-                    min={-kernelMax}
-                    max={kernelMax}
-                    scale="diverging"
-                    size={40}
-                    label={t('overview.conv.kernelOf', { n: term.channel })}
-                  />
-                </td>
-                <td className="num" data-testid="conv-partial">
-                  {n(term.partial)}
-                </td>
+      <div className="conv-body">
+        <div className="table-scroll">
+          <table className="conv-terms">
+            <caption>{t('overview.conv.caption', { row: cell.row, col: cell.col })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.conv.channel', { from })}</th>
+                <th scope="col">{t('overview.conv.patch')}</th>
+                <th scope="col">{t('overview.conv.kernel')}</th>
+                <th scope="col">{t('overview.conv.partial')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {computation.terms.map((term) => (
+                <tr key={term.channel}>
+                  <th scope="row">{term.channel}</th>
+                  <td>
+                    <HeatmapCanvas
+                      values={term.patch}
+                      side={computation.size}
+                      min={0}
+                      max={patchMax}
+                      scale="sequential"
+                      size={32}
+                      label={t('overview.conv.patchOf', { from, n: term.channel })}
+                    />
+                  </td>
+                  <td>
+                    <HeatmapCanvas
+                      values={term.kernel}
+                      side={computation.size}
+                      min={-kernelMax}
+                      max={kernelMax}
+                      scale="diverging"
+                      size={32}
+                      label={t('overview.conv.kernelOf', { n: term.channel })}
+                    />
+                  </td>
+                  <td className="num" data-testid="conv-partial">
+                    {n(term.partial)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="conv-sum">
+          <dt>{t('overview.conv.bias')}</dt>
+          <dd data-testid="conv-bias">{n(computation.bias)}</dd>
+          <dt>{t('overview.conv.sum')}</dt>
+          <dd data-testid="conv-total">{n(computation.sum)}</dd>
+          <dt>{t('overview.conv.after', { act: actName })}</dt>
+          <dd data-testid="conv-value">{n(computation.value)}</dd>
+          <dt>{t('overview.conv.model', { layer, n: index })}</dt>
+          <dd data-testid="conv-model">{n(own[cell.row * maps.side + cell.col])}</dd>
+        </dl>
       </div>
-      <dl className="conv-sum">
-        <dt>{t('overview.conv.bias')}</dt>
-        <dd data-testid="conv-bias">{n(computation.bias)}</dd>
-        <dt>{t('overview.conv.sum')}</dt>
-        <dd data-testid="conv-total">{n(computation.sum)}</dd>
-        <dt>{t('overview.conv.after', { act: actName })}</dt>
-        <dd data-testid="conv-value">{n(computation.value)}</dd>
-        <dt>{t('overview.conv.model', { layer, n: index })}</dt>
-        <dd data-testid="conv-model">{n(own[cell.row * maps.side + cell.col])}</dd>
-      </dl>
     </div>
   );
 }

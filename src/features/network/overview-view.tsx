@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ColorLegend } from '../../components/color-legend';
+import { HeatmapCanvas } from '../../components/heatmap-canvas';
 import { SaliencyView } from '../../components/saliency-view';
 import { useModel } from '../../state/model';
 import { useI18n } from '../../i18n/use-i18n';
@@ -75,7 +76,6 @@ export function OverviewView({ pixels }: { pixels: Float32Array }) {
     />
   );
   const sources = focus && sourcesOf(focus);
-  const input = { channels: 1, side: 28, data: result.pixels, min: 0, max: 1 };
 
   return (
     <section className="overview" aria-labelledby="overview-heading">
@@ -93,17 +93,19 @@ export function OverviewView({ pixels }: { pixels: Float32Array }) {
           : t('overview.hint')}
       </p>
       <div className="overview-flow">
-        <OverviewColumn title={t('overview.col.input')} shape="1 × 28 × 28">
-          <MapGrid
-            layer="input"
-            maps={input}
-            cols={1}
-            thumb={56}
-            focus={focus}
-            open={open}
-            label={() => t('overview.inputMap')}
-            onFocus={setFocus}
-            onOpen={() => setOpen(null)}
+        <OverviewColumn
+          title={t('overview.col.input')}
+          shape="1 × 28 × 28"
+          highlighted={feedsFocus(focus, 'input', 0)}
+        >
+          <HeatmapCanvas
+            values={result.pixels}
+            side={28}
+            min={0}
+            max={1}
+            scale="sequential"
+            size={56}
+            label={t('overview.inputMap')}
           />
         </OverviewColumn>
         <span className="overview-arrow" aria-hidden="true">

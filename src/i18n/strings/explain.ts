@@ -7,7 +7,6 @@ export const en = {
   'overview.low': 'low',
   'overview.high': 'high',
   'overview.hint': 'Point at a map to see what it is computed from.',
-  'overview.from.input': 'The input image: 28 × 28 gray values in [0, 1].',
   'overview.from.conv1': 'conv1 map {n} is computed from the input image, with kernel {n}.',
   'overview.from.pool1': 'pool1 map {n} keeps the largest of every 2 × 2 block of conv1 map {n}.',
   'overview.from.conv2':
@@ -34,7 +33,7 @@ export const en = {
   'overview.row': 'Row',
   'overview.col': 'Column',
   'overview.conv.intro':
-    'One value of {layer} map: lay each kernel over the same 5 × 5 window of each of the {n} {from} maps (zeros past the edge), multiply cell by cell and add; add the bias; apply the activation.',
+    'One value of a {layer} map: lay each kernel over the same 5 × 5 window of each of the {n} {from} maps (zeros past the edge), multiply cell by cell and add; add the bias; apply the activation.',
   'overview.conv.caption': 'At row {row}, column {col}',
   'overview.conv.channel': '{from} map',
   'overview.conv.patch': '5 × 5 window',
@@ -80,7 +79,6 @@ export const zh: Record<keyof typeof en, string> = {
   'overview.low': '低',
   'overview.high': '高',
   'overview.hint': '把指针移到一张特征图上，看看它由什么计算而来。',
-  'overview.from.input': '输入图像：28 × 28 个灰度值，范围 [0, 1]。',
   'overview.from.conv1': 'conv1 特征图 {n} 由输入图像和第 {n} 个卷积核计算得到。',
   'overview.from.pool1': 'pool1 特征图 {n} 保留 conv1 特征图 {n} 每个 2 × 2 块中的最大值。',
   'overview.from.conv2':
