@@ -11,6 +11,8 @@ import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
 import { AppNotices } from './app-notices';
 import { StatusBar } from './status-bar';
+import { useEffect, useState } from 'react';
+import { rememberRoute, startRoute } from '../state/start-route';
 import { useHashLocation } from '../state/url';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
@@ -18,8 +20,12 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中�
 function Shell() {
   const { t, lang, setLang } = useI18n();
   const { route: hashRoute } = useHashLocation();
-  const panel = PANELS.find((p) => p.id === hashRoute) ?? PANELS[0];
+  // An address without a route opens the guide on a first visit, else the panel last shown.
+  const [start] = useState(() => startRoute(PANELS.map((p) => p.id)));
+  const panel =
+    PANELS.find((p) => p.id === (hashRoute || start)) ?? PANELS.find((p) => p.id === start)!;
   const route: PanelId = panel.id;
+  useEffect(() => rememberRoute(route), [route]);
   const View = panel.view;
   return (
     <div className="app">

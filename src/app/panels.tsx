@@ -9,6 +9,7 @@ import { SavedModelsPanel } from '../features/saved-models/saved-models-panel';
 import { DrawPanel } from '../features/draw/draw-panel';
 import { ExperimentsPanel } from '../features/experiments/experiments-panel';
 import { NetworkPanel } from '../features/network/network-panel';
+import { GuidePanel } from '../features/guide/guide-panel';
 import { useMnist } from '../state/mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -41,6 +42,7 @@ export interface PanelDef {
 
 /** Every panel, in tab order. */
 export const PANELS = [
+  { id: 'guide', title: 'panel.guide', view: GuidePanel },
   { id: 'dataset', title: 'panel.dataset', view: () => <WithData panel={DatasetPanel} /> },
   { id: 'model', title: 'panel.model', view: ModelPanel },
   { id: 'train', title: 'panel.train', view: TrainingPanel },

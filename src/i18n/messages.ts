@@ -5,6 +5,8 @@ import * as dataset from './strings/dataset';
 import * as draw from './strings/draw';
 import * as evaluate from './strings/evaluate';
 import * as experiments from './strings/experiments';
+import * as explain from './strings/explain';
+import * as guide from './strings/guide';
 import * as model from './strings/model';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
@@ -23,6 +25,8 @@ const en = {
   ...evaluate.en,
   ...savedModels.en,
   ...experiments.en,
+  ...explain.en,
+  ...guide.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -36,6 +40,8 @@ const zh: Record<keyof typeof en, string> = {
   ...evaluate.zh,
   ...savedModels.zh,
   ...experiments.zh,
+  ...explain.zh,
+  ...guide.zh,
 };
 
 /** Languages the UI speaks. */

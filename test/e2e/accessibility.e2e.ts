@@ -24,6 +24,7 @@ afterAll(async () => {
 
 /** Every panel, as the README lists them. */
 const ROUTES = [
+  'guide',
   'dataset',
   'model',
   'train',
@@ -41,7 +42,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE_SHOTS: Partial<Record<(typeof ROUTES)[number], string>> = {
   dataset: '.toolbar',
   evaluate: '#confusion-heading',
-  network: '.map-layer',
+  network: '.overview',
 };
 
 const evaluateButton = (page: Page, lang: Language) =>

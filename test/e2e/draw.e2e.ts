@@ -89,6 +89,11 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   await expect.poll(() => page.getByRole('meter').count()).toBe(10);
   expect(await barPercents(page)).toEqual(percents);
   expect(Number(await page.getByTestId('top-digit').textContent())).toBe(top);
+  // Why this digit: the gradient of the predicted digit's score over the drawn input.
+  await page
+    .getByRole('region', { name: 'Why this digit?' })
+    .getByRole('img', { name: `Gradient of the score of ${top} over the input` })
+    .waitFor();
 
   // Skipping preprocessing adds the squashed canvas as the network's input.
   await page.getByRole('checkbox', { name: /Skip preprocessing/ }).check();
@@ -145,7 +150,7 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Enlarge a map and read a value under the pointer.
-  await page.getByRole('button', { name: 'conv1 map 3' }).click();
+  await page.getByRole('button', { name: 'conv1 map 3', exact: true }).click();
   const big = page.getByRole('img', { name: 'conv1 map 3, enlarged' });
   const b = (await big.boundingBox())!;
   await page.mouse.move(b.x + b.width * 0.5 + 1, b.y + b.height * 0.5 + 1);

@@ -1,5 +1,6 @@
 import './draw.css';
 import { useCallback, useEffect, useState } from 'react';
+import { SaliencyView } from '../../components/saliency-view';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { useModel } from '../../state/model';
 import { usePanelState } from '../../state/panel-state';
@@ -22,6 +23,8 @@ interface Outcome {
   input: GrayImage;
   result: PreprocessResult;
   raw: Float32Array | null;
+  /** What the network was given: the preprocessed image, or the raw downscale. */
+  pixels: Float32Array | null;
   prediction: Prediction | null;
   ms: number;
 }
@@ -60,7 +63,14 @@ export function DrawPanel() {
       const raw = skip ? plainDownscale(ink.image) : null;
       const pixels = result.status === 'empty' ? null : (raw ?? result.final);
       const prediction = pixels ? predictOne(inference, pixels) : null;
-      setOutcome({ input: ink.image, result, raw, prediction, ms: performance.now() - start });
+      setOutcome({
+        input: ink.image,
+        result,
+        raw,
+        pixels,
+        prediction,
+        ms: performance.now() - start,
+      });
       if (pixels) setInput({ pixels, source: ink.source });
     });
     return () => cancelAnimationFrame(frame);
@@ -103,6 +113,9 @@ export function DrawPanel() {
         <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} />{' '}
         {t('draw.raw')}
       </label>
+      {outcome?.pixels && outcome.prediction && (
+        <SaliencyView pixels={outcome.pixels} predicted={outcome.prediction.digit} />
+      )}
       {outcome && result?.status === 'ok' && (
         <PreprocessSteps input={outcome.input} result={result} raw={outcome.raw} />
       )}

@@ -1,5 +1,6 @@
 import './network.css';
-import { useEffect } from 'react';
+import './overview.css';
+import { useEffect, useMemo } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { useMnist } from '../../state/mnist';
 import { usePanelState } from '../../state/panel-state';
@@ -9,8 +10,9 @@ import { imageAt } from '../../ml/mnist/dataset';
 import { FeatureMapsView } from './feature-maps-view';
 import { InputPicker } from './input-picker';
 import { KernelView } from './kernel-view';
+import { OverviewView } from './overview-view';
 
-/** Feature maps for the current input, and the kernels that produce them. */
+/** The whole network for the current input, then its feature maps and the kernels behind them. */
 export function NetworkPanel() {
   const { t } = useI18n();
   const { input, setInput } = usePanelState();
@@ -28,16 +30,18 @@ export function NetworkPanel() {
     });
   }, [input, state, setInput]);
 
+  // The kernels do not depend on the input: without this, every new input would repaint all 528.
+  const kernels = useMemo(() => <KernelView />, []);
+
   return (
     <section className="panel" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network.heading')}</h2>
       <p>{t('network.intro')}</p>
       <UntrainedNotice />
-      <div className="network-layout">
-        <InputPicker />
-        <div>{input && <FeatureMapsView pixels={input.pixels} />}</div>
-      </div>
-      <KernelView />
+      <InputPicker />
+      {input && <OverviewView pixels={input.pixels} />}
+      {input && <FeatureMapsView pixels={input.pixels} />}
+      {kernels}
     </section>
   );
 }
