@@ -6,6 +6,7 @@ import * as draw from './strings/draw';
 import * as evaluate from './strings/evaluate';
 import * as experiments from './strings/experiments';
 import * as model from './strings/model';
+import * as myDigits from './strings/my-digits';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
 import * as training from './strings/training';
@@ -23,6 +24,7 @@ const en = {
   ...evaluate.en,
   ...savedModels.en,
   ...experiments.en,
+  ...myDigits.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -36,6 +38,7 @@ const zh: Record<keyof typeof en, string> = {
   ...evaluate.zh,
   ...savedModels.zh,
   ...experiments.zh,
+  ...myDigits.zh,
 };
 
 /** Languages the UI speaks. */

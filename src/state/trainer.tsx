@@ -32,7 +32,7 @@ export interface TrainerContextValue extends TrainerState {
    */
   train: (config: TrainConfig, maxSteps?: number, data?: TrainData) => void;
   /** Goes on from the current weights (after Stop, or a restore) up to `config.epochs` in all. */
-  continueTraining: (config: TrainConfig) => void;
+  continueTraining: (config: TrainConfig, data?: TrainData) => void;
   /**
    * Trains the current weights `steps` more steps on `data` (MNIST with the user's digits mixed in).
    * The result is a run record of its own, so the model it started from stays saved as it was.
@@ -190,9 +190,9 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
         dispatch({ type: 'run-request', kind: 'branch' });
         c()?.start(config, 'current', steps, data);
       },
-      continueTraining: (config: TrainConfig) => {
+      continueTraining: (config: TrainConfig, data?: TrainData) => {
         dispatch({ type: 'run-request', kind: 'current' });
-        c()?.start(config, 'current');
+        c()?.start(config, 'current', undefined, data);
       },
       pause: () => c()?.pause(),
       resume: () => c()?.resume(),

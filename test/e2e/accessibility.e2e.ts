@@ -28,6 +28,7 @@ const ROUTES = [
   'model',
   'train',
   'draw',
+  'my-digits',
   'network',
   'conv-lab',
   'concepts',
