@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
 import { launchBrowser, openApp, pageErrors } from './browser';
+import { axeScan, severe, sidewaysOverflow } from './page-checks';
 import { storedRuns } from './train-helpers';
 
 let browser: Browser;
@@ -141,7 +142,19 @@ it('collects drawn digits, tests and fine-tunes on them, exports and imports the
     )
     .toBe(1);
   // The fine-tuned model is autosaved as a run of its own.
-  await expect.poll(async () => (await storedRuns(page)).map((r) => r.steps)).toContain(40);
+  await expect.poll(async () => (await storedRuns(page)).map((r) => r.steps)).toEqual([40]);
+  // Fine-tuning it again goes on from those 40 steps in a new run: the first stays as it was.
+  await page.getByLabel('Steps').fill('5');
+  await page.getByRole('button', { name: 'Fine-tune' }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /trained 45 steps in all/ })
+        .count(),
+    )
+    .toBe(1);
+  await expect.poll(async () => (await storedRuns(page)).map((r) => r.steps)).toEqual([45, 40]);
 
   // IDX export reads back with the app's own parser: 5 images of 28×28, the labels of the grid.
   const images = parseIdxImages(await download(page, 'Download images (IDX)'));
@@ -181,5 +194,12 @@ it('collects drawn digits, tests and fine-tunes on them, exports and imports the
   ]);
   await expect.poll(() => total(page)).toBe(20);
   expect(await count(page, 1)).toBe(4 * counts[1]);
+
+  // Filled in (grid, test report, before and after), the panel still fits a phone and passes axe.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Test on your digits' }).click();
+  await expect.poll(() => page.getByTestId('my-test-result').textContent()).toMatch(/of 20 right/);
+  expect(severe(await axeScan(page))).toEqual([]);
+  expect(await sidewaysOverflow(page)).toBe(0);
   expect(pageErrors(page)).toEqual([]);
 });

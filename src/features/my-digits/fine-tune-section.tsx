@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { DEFAULT_AUGMENT } from '../../ml/augment';
+import { stepsPerEpoch } from '../../ml/batches';
 import { MAX_PERSONAL_SHARE } from '../../ml/mix';
+import { fineTuneConfig } from '../../ml/my-digits/fine-tune-config';
 import type { MnistSplit } from '../../ml/mnist/dataset';
 import { evaluatePersonal } from '../../ml/my-digits/report';
 import { evaluateAccuracy, TEST_SUBSET_SIZE } from '../../ml/train';
@@ -12,6 +14,8 @@ import { useI18n } from '../../i18n/use-i18n';
 
 /** Most steps one fine-tune may ask for (about six epochs' worth of batches of 50 on MNIST). */
 const MAX_STEPS = 5000;
+/** MNIST's training images, for the epoch length before the worker has reported one. */
+const MNIST_TRAIN_IMAGES = 60_000;
 
 /** Accuracy on the personal set, and on MNIST's first test images when MNIST is loaded. */
 interface Scores {
@@ -73,8 +77,16 @@ export function FineTuneSection({ split }: { split: MnistSplit }) {
     if (steps === null || share === null || split.count === 0 || !ready) return;
     const before = await scores();
     const base = trainer.history.config;
-    // Continue needs an epoch left; the step count, not the epochs, ends a fine-tune.
-    const config = { ...base, epochs: Math.max(base.epochs, trainer.history.epochsDone + 1) };
+    const config = fineTuneConfig(
+      base,
+      {
+        epochsDone: trainer.history.epochsDone,
+        stepInEpoch: trainer.progress?.stepInEpoch ?? 0,
+        stepsPerEpoch:
+          trainer.progress?.stepsPerEpoch ?? stepsPerEpoch(MNIST_TRAIN_IMAGES, base.batchSize),
+      },
+      steps,
+    );
     setJob({
       phase: 'training',
       steps,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { TUTORIAL_CONFIG } from '../../../src/ml/config';
 import { IdxFormatError } from '../../../src/ml/mnist/idx';
+import { fineTuneConfig } from '../../../src/ml/my-digits/fine-tune-config';
 import { writeIdxImages, writeIdxLabels } from '../../../src/ml/mnist/idx-write';
 import { personalReport } from '../../../src/ml/my-digits/report';
 import {
@@ -109,5 +111,17 @@ describe('zip names', () => {
       ]),
     );
     expect(parseLabelsCsv('file,label\nbad,12\nok.png, 4\n')).toEqual(new Map([['ok.png', 4]]));
+  });
+});
+
+describe('fineTuneConfig', () => {
+  it('raises the target epochs just enough for the steps, keeping everything else', () => {
+    const base = { ...TUTORIAL_CONFIG, epochs: 1 };
+    const at = { epochsDone: 1, stepInEpoch: 0, stepsPerEpoch: 4 };
+    expect(fineTuneConfig(base, at, 30)).toEqual({ ...base, epochs: 9 });
+    expect(fineTuneConfig(base, { ...at, stepInEpoch: 3 }, 1)).toEqual({ ...base, epochs: 2 });
+    expect(fineTuneConfig(base, { ...at, stepInEpoch: 3 }, 2)).toEqual({ ...base, epochs: 3 });
+    // A run with epochs to spare keeps its target.
+    expect(fineTuneConfig({ ...base, epochs: 10 }, at, 8).epochs).toBe(10);
   });
 });
