@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
-import { launchBrowser, openApp, pageErrors } from './browser';
+import { launchBrowser, openApp, pageErrors, screenshot } from './browser';
 import { axeScan, severe, sidewaysOverflow } from './page-checks';
 import { storedRuns } from './train-helpers';
 
@@ -201,5 +201,7 @@ it('collects drawn digits, tests and fine-tunes on them, exports and imports the
   await expect.poll(() => page.getByTestId('my-test-result').textContent()).toMatch(/of 20 right/);
   expect(severe(await axeScan(page))).toEqual([]);
   expect(await sidewaysOverflow(page)).toBe(0);
+  await page.locator('#my-grid-heading').evaluate((el) => el.scrollIntoView());
+  await screenshot(page, 'phone-my-digits');
   expect(pageErrors(page)).toEqual([]);
 });
