@@ -1,12 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  headOf,
-  makeBatch,
-  seededRng,
-  shuffledIndices,
-  stepsPerEpoch,
-  type Batch,
-} from './batches';
+import type { Batch } from './batches';
+import { headOf, makeBatch, seededRng, shuffledIndices, stepsPerEpoch } from './batches';
 import type { TrainConfig } from './config';
 import { evaluateSplit } from './evaluate';
 import { emptyHistory, stepsIntoEpoch, type AccuracyPoint, type TrainingHistory } from './history';

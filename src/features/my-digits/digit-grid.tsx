@@ -16,7 +16,8 @@ export function DigitGrid(props: { store: MyDigitsStore; digits: MyDigit[]; coun
   const [digit, setDigit] = useState<number | null>(null);
   const [all, setAll] = useState(false);
   const shown = digit === null ? digits : digits.filter((d) => d.label === digit);
-  const tiles = all ? shown : shown.slice(-FIRST_TILES).reverse();
+  // Newest first: the digit just drawn is the one to check.
+  const tiles = (all ? shown : shown.slice(-FIRST_TILES)).slice().reverse();
   return (
     <section aria-labelledby="my-grid-heading">
       <h3 id="my-grid-heading">{t('my.grid', { n: num(digits.length) })}</h3>
