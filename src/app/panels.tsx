@@ -10,6 +10,7 @@ import { DrawPanel } from '../features/draw/draw-panel';
 import { ExperimentsPanel } from '../features/experiments/experiments-panel';
 import { NetworkPanel } from '../features/network/network-panel';
 import { GuidePanel } from '../features/guide/guide-panel';
+import { MyDigitsPanel } from '../features/my-digits/my-digits-panel';
 import { useMnist } from '../state/mnist';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -47,6 +48,7 @@ export const PANELS = [
   { id: 'model', title: 'panel.model', view: ModelPanel },
   { id: 'train', title: 'panel.train', view: TrainingPanel },
   { id: 'draw', title: 'panel.draw', view: DrawPanel },
+  { id: 'my-digits', title: 'panel.myDigits', view: MyDigitsPanel },
   { id: 'network', title: 'panel.network', view: NetworkPanel },
   { id: 'conv-lab', title: 'panel.convLab', view: ConvLabPanel },
   { id: 'concepts', title: 'panel.concepts', view: ConceptsPanel },

@@ -8,6 +8,7 @@ import * as experiments from './strings/experiments';
 import * as explain from './strings/explain';
 import * as guide from './strings/guide';
 import * as model from './strings/model';
+import * as myDigits from './strings/my-digits';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
 import * as training from './strings/training';
@@ -27,6 +28,7 @@ const en = {
   ...experiments.en,
   ...explain.en,
   ...guide.en,
+  ...myDigits.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -42,6 +44,7 @@ const zh: Record<keyof typeof en, string> = {
   ...experiments.zh,
   ...explain.zh,
   ...guide.zh,
+  ...myDigits.zh,
 };
 
 /** Languages the UI speaks. */

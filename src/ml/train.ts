@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Batch } from './batches';
 import { headOf, makeBatch, seededRng, shuffledIndices, stepsPerEpoch } from './batches';
 import type { TrainConfig } from './config';
 import { evaluateSplit } from './evaluate';
@@ -95,6 +96,8 @@ export class Trainer {
   private lastGood: tf.Tensor[] | null = null;
   /** Training time so far, kept so a curve can be read against seconds as well as steps. */
   private trainedMs = 0;
+  /** Builds each batch from its MNIST indices (mixing in other images); plain MNIST when null. */
+  private batches: ((indices: Int32Array) => Batch) | null = null;
 
   constructor(
     private readonly data: MnistData,
@@ -159,6 +162,11 @@ export class Trainer {
     return true;
   }
 
+  /** Builds the batches from here on with `make` (e.g. a BatchMixer), or from MNIST alone (null). */
+  feedWith(make: ((indices: Int32Array) => Batch) | null): void {
+    this.batches = make;
+  }
+
   /** Trains on one batch; on a NaN or infinite loss, puts back the last weights with a finite loss. */
   async step(): Promise<StepOutcome> {
     const start = performance.now();
@@ -169,7 +177,7 @@ export class Trainer {
       (this.stepInEpoch + 1) * batchSize,
     );
     const before = tf.tidy(() => this.model.getWeights().map((w) => w.clone()));
-    const { xs, ys } = makeBatch(this.data.train, indices);
+    const { xs, ys } = this.batches?.(indices) ?? makeBatch(this.data.train, indices);
     const lossTensor = this.optimizer.minimize(
       () =>
         tf.losses.softmaxCrossEntropy(ys, this.model.apply(xs, { training: true }) as tf.Tensor),

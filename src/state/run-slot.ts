@@ -7,6 +7,8 @@ import { newRunIdentity, type RunIdentity } from '../ml/storage/runs';
 export type SlotEvent =
   | { type: 'train' }
   | { type: 'continue'; parentId: string | null }
+  /** Goes on from the current model in a record of its own (the tab's run, if any, is the parent). */
+  | { type: 'branch'; parentId: string | null }
   | { type: 'upload' }
   | { type: 'replace' };
 
@@ -25,6 +27,8 @@ export function nextSlot(
       return make('train');
     case 'continue':
       return slot ?? make('continue', event.parentId);
+    case 'branch':
+      return make('continue', slot?.id ?? event.parentId);
     case 'upload':
       return make('upload');
     case 'replace':

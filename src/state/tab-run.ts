@@ -40,7 +40,9 @@ export function useTabRun(runRequest: TrainerState['runRequest'], parentId: stri
         ? { type: 'train' }
         : kind === 'current'
           ? { type: 'continue', parentId: parent.current }
-          : { type: 'replace' },
+          : kind === 'branch'
+            ? { type: 'branch', parentId: parent.current }
+            : { type: 'replace' },
     );
   }, [runRequest, change]);
 

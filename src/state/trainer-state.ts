@@ -39,8 +39,11 @@ export interface TrainerState {
   workerLost: { count: number; keptSteps: number } | null;
 }
 
-/** What the user asked the worker to do with the model: train anew, go on, or reset it. */
-export type RunRequestKind = 'scratch' | 'current' | 'reset';
+/**
+ * What the user asked the worker to do with the model: train anew, go on, go on as a run of its
+ * own (fine-tuning: the model it started from stays saved), or reset it.
+ */
+export type RunRequestKind = 'scratch' | 'current' | 'branch' | 'reset';
 
 /** The state before the worker has said anything. */
 export const INITIAL_TRAINER_STATE: TrainerState = {
@@ -122,7 +125,7 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
     case 'run-request': {
       const serial = (state.runRequest?.serial ?? 0) + 1;
       // A run from scratch or a reset no longer stands on a restored model.
-      const restored = action.kind === 'current' && state.restored;
+      const restored = (action.kind === 'current' || action.kind === 'branch') && state.restored;
       return { ...state, restored, runRequest: { serial, kind: action.kind }, workerLost: null };
     }
     case 'worker-died': {

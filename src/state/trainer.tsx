@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { TrainConfig } from '../ml/config';
 import { historyUpTo, type TrainingHistory } from '../ml/history';
+import type { TrainData } from '../ml/mix';
 import type { WeightSnapshot } from '../ml/weights';
 import { TrainerClient } from '../worker/client';
 import type { TrainerEvent } from '../worker/protocol';
@@ -25,10 +26,18 @@ export interface SavedRun {
 
 /** The training worker's state and its controls. */
 export interface TrainerContextValue extends TrainerState {
-  /** Starts a new run from fresh weights seeded by `config.seed`; `maxSteps` ends it early. */
-  train: (config: TrainConfig, maxSteps?: number) => void;
+  /**
+   * Starts a new run from fresh weights seeded by `config.seed`; `maxSteps` ends it early, `data`
+   * augments (or mixes) its batches.
+   */
+  train: (config: TrainConfig, maxSteps?: number, data?: TrainData) => void;
   /** Goes on from the current weights (after Stop, or a restore) up to `config.epochs` in all. */
-  continueTraining: (config: TrainConfig) => void;
+  continueTraining: (config: TrainConfig, data?: TrainData) => void;
+  /**
+   * Trains the current weights `steps` more steps on `data` (MNIST with the user's digits mixed in).
+   * The result is a run record of its own, so the model it started from stays saved as it was.
+   */
+  fineTune: (config: TrainConfig, steps: number, data: TrainData) => void;
   pause: () => void;
   resume: () => void;
   stop: () => void;
@@ -172,14 +181,18 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
   const controls = useMemo(() => {
     const c = () => liveRef.current?.client;
     return {
-      train: (config: TrainConfig, maxSteps?: number) => {
+      train: (config: TrainConfig, maxSteps?: number, data?: TrainData) => {
         latest.current.model.clearEpochSnapshots();
         dispatch({ type: 'run-request', kind: 'scratch' });
-        c()?.start(config, 'scratch', maxSteps);
+        c()?.start(config, 'scratch', maxSteps, data);
       },
-      continueTraining: (config: TrainConfig) => {
+      fineTune: (config: TrainConfig, steps: number, data: TrainData) => {
+        dispatch({ type: 'run-request', kind: 'branch' });
+        c()?.start(config, 'current', steps, data);
+      },
+      continueTraining: (config: TrainConfig, data?: TrainData) => {
         dispatch({ type: 'run-request', kind: 'current' });
-        c()?.start(config, 'current');
+        c()?.start(config, 'current', undefined, data);
       },
       pause: () => c()?.pause(),
       resume: () => c()?.resume(),

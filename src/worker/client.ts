@@ -1,6 +1,7 @@
 import type { BackendChoice } from '../ml/backend';
 import type { TrainConfig } from '../ml/config';
 import type { TrainingHistory } from '../ml/history';
+import type { TrainData } from '../ml/mix';
 import { weightBuffers, type WeightSnapshot } from '../ml/weights';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 
@@ -41,8 +42,24 @@ export class TrainerClient {
     this.send({ type: 'init', backend, mnistBaseUrl });
   }
   /** Starts a run from fresh weights, or goes on from the worker's current weights. */
-  start(config: TrainConfig, from: 'scratch' | 'current', maxSteps?: number): void {
-    this.send({ type: 'start', config, from, ...(maxSteps ? { maxSteps } : {}) });
+  start(
+    config: TrainConfig,
+    from: 'scratch' | 'current',
+    maxSteps?: number,
+    data?: TrainData,
+  ): void {
+    // The personal set is copied, then moved: the page keeps its own arrays.
+    const personal = data?.personal && {
+      count: data.personal.count,
+      images: data.personal.images.slice(),
+      labels: data.personal.labels.slice(),
+    };
+    const transfer = personal ? [personal.images.buffer, personal.labels.buffer] : [];
+    const extra = data ? { data: { ...data, personal: personal ?? null } } : {};
+    this.send(
+      { type: 'start', config, from, ...(maxSteps ? { maxSteps } : {}), ...extra },
+      transfer,
+    );
   }
   /** Holds the run after its current step. */
   pause(): void {

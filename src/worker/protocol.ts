@@ -1,6 +1,7 @@
 import type { BackendChoice, BackendSetup } from '../ml/backend';
 import type { TrainConfig } from '../ml/config';
 import type { AccuracyPoint, LossPoint, TrainingHistory } from '../ml/history';
+import type { TrainData } from '../ml/mix';
 import type { MnistLoadStats } from '../ml/mnist/load';
 import type { ModelConfig } from '../ml/model';
 import type { WeightSnapshot } from '../ml/weights';
@@ -22,9 +23,16 @@ export type TrainerRequest =
   | { type: 'lifeline'; lock: string }
   /**
    * Start a run: from fresh seeded weights, or go on from the weights the worker holds; with
-   * `maxSteps`, the run stops after that many steps (a quick look, or a test).
+   * `maxSteps`, the run stops after that many steps (a quick look, or a test); with `data`, its
+   * batches mix in the user's own digits and/or are augmented (plain MNIST without).
    */
-  | { type: 'start'; config: TrainConfig; from: 'scratch' | 'current'; maxSteps?: number }
+  | {
+      type: 'start';
+      config: TrainConfig;
+      from: 'scratch' | 'current';
+      maxSteps?: number;
+      data?: TrainData;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

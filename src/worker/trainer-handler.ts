@@ -4,6 +4,7 @@ import { TUTORIAL_CONFIG, type TrainConfig } from '../ml/config';
 import { emptyHistory } from '../ml/history';
 import type { MnistData } from '../ml/mnist/dataset';
 import type { MnistLoadStats } from '../ml/mnist/load';
+import { BatchMixer } from '../ml/mix';
 import { EVAL_EVERY, RunControl, runLoop, TEST_SUBSET_SIZE, Trainer } from '../ml/train';
 import { weightBuffers } from '../ml/weights';
 import { MetricsBuffer, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
@@ -208,6 +209,8 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
         } else {
           t = freshTrainer(req.config);
         }
+        const mixer = req.data && new BatchMixer(needData().train, req.data, req.config.seed);
+        t.feedWith(mixer ? (indices) => mixer.batch(indices) : null);
         sendHistory(t);
         startRun(t, req.maxSteps);
         return;

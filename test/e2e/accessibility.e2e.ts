@@ -29,6 +29,7 @@ const ROUTES = [
   'model',
   'train',
   'draw',
+  'my-digits',
   'network',
   'conv-lab',
   'concepts',

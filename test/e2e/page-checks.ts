@@ -99,6 +99,7 @@ const loadingTexts = (lang: Language) =>
       'draw.waiting',
       'network.dataLoading',
       'train.phase.loading',
+      'my.loading',
     ] as const
   ).map((key) => MESSAGES[lang][key]);
 

@@ -31,3 +31,13 @@ it('prunes the oldest runs beyond the kept number, sparing runs some tab holds',
   expect(runsToPrune(runs, 2, new Set(['d']))).toEqual(['b', 'a']);
   expect(runsToPrune(runs, 5, new Set())).toEqual([]);
 });
+
+it('fine-tunes in a record of its own, naming the tab run it started from', () => {
+  const a = nextSlot(null, { type: 'train' })!;
+  const b = nextSlot(a, { type: 'branch', parentId: 'loaded' })!;
+  expect(b.id).not.toBe(a.id);
+  expect(b).toMatchObject({ origin: 'continue', parentId: a.id });
+  expect(nextSlot(null, { type: 'branch', parentId: 'loaded' })).toMatchObject({
+    parentId: 'loaded',
+  });
+});

@@ -5,6 +5,8 @@ import { headOf } from '../../src/ml/batches';
 import { TUTORIAL_CONFIG, type TrainConfig } from '../../src/ml/config';
 import type { MnistData } from '../../src/ml/mnist/dataset';
 import type { TrainerEvent, TrainerRequest } from '../../src/worker/protocol';
+import { createModel } from '../../src/ml/model';
+import { writeWeights } from '../../src/ml/weights';
 import { MetricsBuffer } from '../../src/worker/metrics-buffer';
 import { createTrainerHandler, type TrainerHandler } from '../../src/worker/trainer-handler';
 import { realMnist } from '../fixtures/mnist';
@@ -175,6 +177,36 @@ describe('the training worker', () => {
     // The history goes on from the first epoch's four steps.
     expect(history?.type === 'history' && history.history.stepsDone).toBe(4);
     await h.waitFor((e) => e.type === 'weights' && e.reason === 'final' && e.steps === 8);
+  });
+
+  it('fine-tunes the current weights on batches that mix in the personal set', async () => {
+    const h = harness();
+    await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+    await h.send({ type: 'start', config: config({ epochs: 1 }), from: 'scratch' });
+    await h.waitFor(isFinished);
+    await h.handler.runEnded();
+    // Two test images labelled 3 whatever they show: only training on them teaches that.
+    const mine = {
+      count: 2,
+      images: data.test.images.slice(0, 2 * 784),
+      labels: Uint8Array.of(3, 3),
+    };
+    const from = h.events.length;
+    const personal = { augment: null, personal: mine, share: 0.9 };
+    const start = { type: 'start', config: config({ epochs: 9 }), from: 'current', maxSteps: 30 };
+    await h.send({ ...start, data: personal } as TrainerRequest);
+    const final = await h.waitFor(
+      (e) => h.events.indexOf(e) >= from && e.type === 'weights' && e.reason === 'final',
+    );
+    expect(final).toMatchObject({ steps: 34 });
+    const model = createModel({ activation: 'relu', seed: 1 });
+    writeWeights(model, (final as Extract<TrainerEvent, { type: 'weights' }>).weights);
+    const predicted = tf.tidy(() =>
+      (model.predict(tf.tensor4d(mine.images, [2, 28, 28, 1]).div(255)) as tf.Tensor).argMax(1),
+    );
+    expect(Array.from(await predicted.data())).toEqual([3, 3]);
+    tf.dispose(predicted);
+    model.dispose();
   });
 
   it('takes restored weights without echoing them, and refuses a snapshot that does not fit', async () => {

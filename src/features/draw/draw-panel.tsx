@@ -1,14 +1,14 @@
 import './draw.css';
 import { useCallback, useEffect, useState } from 'react';
 import { SaliencyView } from '../../components/saliency-view';
+import { DrawPad } from '../../components/draw-pad';
 import { UntrainedNotice } from '../../components/untrained-notice';
 import { useModel } from '../../state/model';
-import { usePanelState } from '../../state/panel-state';
+import { usePanelState, useStrokes } from '../../state/panel-state';
 import { useI18n } from '../../i18n/use-i18n';
 import { predictOne, type Prediction } from '../../ml/inference';
 import type { GrayImage } from '../../ml/image';
 import { plainDownscale, preprocess, type PreprocessResult } from '../../ml/preprocess';
-import { DrawPad } from './draw-pad';
 import { PredictionView } from './prediction-view';
 import { PreprocessSteps } from './preprocess-steps';
 import { UploadImage } from './upload-image';
@@ -34,6 +34,7 @@ export function DrawPanel() {
   const { t, num } = useI18n();
   const { inference, current } = useModel();
   const { setInput } = usePanelState();
+  const strokes = useStrokes();
   const [ink, setInk] = useState<Ink | null>(null);
   const [skip, setSkip] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -84,7 +85,7 @@ export function DrawPanel() {
       <UntrainedNotice />
       <div className="draw-layout">
         <div>
-          <DrawPad onInk={onDrawn} />
+          <DrawPad onInk={onDrawn} strokes={strokes} />
           <UploadImage onImage={onUploaded} />
           {ink?.source === 'uploaded' && (
             <p role="status">

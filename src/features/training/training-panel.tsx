@@ -5,6 +5,8 @@ import { useSavedModels } from '../../state/saved-models';
 import { useTrainer } from '../../state/trainer';
 import { errorText } from '../../i18n/error-text';
 import { useI18n } from '../../i18n/use-i18n';
+import { DEFAULT_AUGMENT } from '../../ml/augment';
+import type { TrainData } from '../../ml/mix';
 import { TEST_SUBSET_SIZE } from '../../ml/train';
 import { AccuracyChart } from './accuracy-chart';
 import { HeldLinkNote } from './held-link-note';
@@ -31,6 +33,11 @@ export function TrainingPanel() {
   const [tried, setTried] = useState(false);
   // A trained model is replaced only after the user says so.
   const [confirming, setConfirming] = useState<ReplaceKind | null>(null);
+  // Augmentation travels with each start; plain MNIST (the tutorial) unless asked for.
+  const [augment, setAugment] = useState(false);
+  const data: TrainData | undefined = augment
+    ? { augment: DEFAULT_AUGMENT, personal: null, share: 0 }
+    : undefined;
   // Charts redraw at most twice a second, whatever the rate of metrics.
   const charted = useThrottled(history, 500);
   const problems = result.ok ? [] : result.problems;
@@ -42,11 +49,11 @@ export function TrainingPanel() {
   const replace = (kind: ReplaceKind) =>
     withConfig((r) => {
       if (current.trained) setConfirming(kind);
-      else if (kind === 'train') trainer.train(r.config);
+      else if (kind === 'train') trainer.train(r.config, undefined, data);
       else trainer.reset(r.config);
     });
   const confirmed = withConfig((r) => {
-    if (confirming === 'train') trainer.train(r.config);
+    if (confirming === 'train') trainer.train(r.config, undefined, data);
     else trainer.reset(r.config);
     setConfirming(null);
   });
@@ -58,6 +65,15 @@ export function TrainingPanel() {
       <div className="train-layout">
         <div>
           <SettingsForm draft={draft} problems={problems} disabled={busy} onChange={setField} />
+          <label className="augment-toggle">
+            <input
+              type="checkbox"
+              checked={augment}
+              disabled={busy}
+              onChange={(e) => setAugment(e.target.checked)}
+            />{' '}
+            {t('augment.train')}
+          </label>
           {held && <HeldLinkNote draft={draft} held={held} />}
           {tried && !result.ok && (
             <p role="alert" className="error">
@@ -68,7 +84,7 @@ export function TrainingPanel() {
             phase={phase}
             canContinue={canContinue}
             onTrain={replace('train')}
-            onContinue={withConfig((r) => trainer.continueTraining(r.config))}
+            onContinue={withConfig((r) => trainer.continueTraining(r.config, data))}
             onPause={trainer.pause}
             onResume={trainer.resume}
             onStop={trainer.stop}

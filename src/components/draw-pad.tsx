@@ -1,7 +1,15 @@
-import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
-import { rgbaToGray, type GrayImage } from '../../ml/image';
-import { useStrokes, type Stroke } from '../../state/panel-state';
-import { useI18n } from '../../i18n/use-i18n';
+import './draw-pad.css';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type MutableRefObject,
+  type PointerEvent,
+} from 'react';
+import { rgbaToGray, type GrayImage } from '../ml/image';
+import type { Stroke } from '../state/panel-state';
+import { useI18n } from '../i18n/use-i18n';
 
 /** Drawing resolution; the canvas is scaled by CSS to fit the screen. */
 export const PAD_SIDE = 280;
@@ -29,12 +37,17 @@ function paint(ctx: CanvasRenderingContext2D, strokes: Stroke[]) {
   }
 }
 
-/** A black square to draw white digits on, with brush width, Clear and stroke-wise Undo. */
-export function DrawPad({ onInk }: { onInk: (image: GrayImage) => void }) {
+/**
+ * A black square to draw white digits on, with brush width, Clear and stroke-wise Undo. `strokes`
+ * is kept by the caller (above the panel, so a digit survives a visit to another tab).
+ */
+export function DrawPad(props: {
+  onInk: (image: GrayImage) => void;
+  strokes: MutableRefObject<Stroke[]>;
+}) {
+  const { onInk, strokes } = props;
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  // Kept above the panel, so a digit drawn before visiting another tab is still here.
-  const strokes = useStrokes();
   const drawing = useRef<Stroke | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastEmit = useRef(0);
