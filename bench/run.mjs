@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     cases: { type: 'string' },
     'app-seconds': { type: 'string', default: '10' },
     peer: { type: 'boolean', default: false },
+    threads: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -54,6 +55,7 @@ const pageCases = wanted?.filter((c) => c !== 'app') ?? null;
 const runApp = !wanted || wanted.includes('app');
 if (pageCases) query.set('cases', pageCases.join(','));
 if (args.flags) query.set('flags', args.flags);
+if (args.threads) query.set('threads', args.threads);
 if (args['skip-eval']) query.set('skipEval', '1');
 const base = `http://127.0.0.1:${address.port}/`;
 const url = `${base}bench/index.html?${query}`;
