@@ -2,6 +2,8 @@
 // The `app` bench case: drives the real app (Train panel, worker, charts) in headless Chromium and
 // reports the worker's images/s and how busy the page's main thread is while it trains.
 
+import { writeFileSync } from 'node:fs';
+
 const NOT_SCRIPT = new Set(['(idle)', '(program)', '(root)']);
 
 /**
@@ -55,10 +57,17 @@ async function until(check, what, timeoutMs = 180_000) {
  * Opens `appUrl` (the built index.html), trains the tutorial's settings for `seconds` of steady
  * training and returns one bench record.
  */
-export async function runAppCase(browser, appUrl, { seconds = 10, batch = 50 } = {}) {
+export async function runAppCase(
+  browser,
+  appUrl,
+  { seconds = 10, batch = 50, threads: askThreads = null, profileOut = null, fromStep = 50 } = {},
+) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(`${appUrl}#/train?epochs=10&batch=${batch}&lr=0.001&opt=adam&act=relu&seed=1`);
+    const pageQuery = askThreads ? `?threads=${askThreads}` : '';
+    await page.goto(
+      `${appUrl}${pageQuery}#/train?epochs=10&batch=${batch}&lr=0.001&opt=adam&act=relu&seed=1`,
+    );
     const phase = page.getByTestId('train-phase');
     await until(async () => /^Ready to train/.test((await phase.textContent()) ?? ''), 'ready');
     await page.evaluate(() => {
@@ -69,7 +78,7 @@ export async function runAppCase(browser, appUrl, { seconds = 10, batch = 50 } =
     });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // Past the first steps (kernel compilation, first charts) before measuring.
-    await until(async () => (await stepsDone(page)) >= 50, '50 steps');
+    await until(async () => (await stepsDone(page)) >= fromStep, `${fromStep} steps`);
     await page.evaluate(() => (window.__longTasks = []));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -79,6 +88,7 @@ export async function runAppCase(browser, appUrl, { seconds = 10, batch = 50 } =
     await cdp.send('Profiler.start');
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const { profile } = await cdp.send('Profiler.stop');
+    if (profileOut) writeFileSync(profileOut, JSON.stringify(profile));
     const to = await stepsDone(page);
     const wall = (Date.now() - t0) / 1000;
     await cdp.detach();
@@ -87,10 +97,12 @@ export async function runAppCase(browser, appUrl, { seconds = 10, batch = 50 } =
     await page.getByRole('button', { name: 'Stop' }).click();
     const script = scriptStretches(profile);
     const threads = /threads: (\d+)/.exec(worker)?.[1];
+    const backend = /: (\w+)/.exec(worker)?.[1] ?? null;
     const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
     return {
       case: 'app',
       worker: worker.replace(/ · Tensors.*$/, ''),
+      backend,
       threads: threads ? Number(threads) : null,
       batch,
       seconds: round(wall),

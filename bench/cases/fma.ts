@@ -43,9 +43,11 @@ function timeAll(fs: (() => tf.TensorContainer)[]): number[] {
 
 /** Bench-page entry. */
 export async function run(ctx: BenchContext): Promise<void> {
-  const threadsParam = new URLSearchParams(location.search).get('threads');
-  const threads = threadsParam ? Number(threadsParam) : undefined;
-  const setup = await setupBackend('wasm', { wasmPaths: WASM_BINARY_URLS, navigator, threads });
+  const setup = await setupBackend('wasm', {
+    wasmPaths: WASM_BINARY_URLS,
+    navigator,
+    threads: ctx.options.threads ?? undefined,
+  });
   if (setup.backend !== 'wasm') throw new Error(`the fma case needs wasm: ${setup.reason}`);
   const backend = tf.backend() as BackendWasm;
   const fma = hasRelaxedSimd() ? convKernel(backend) : null;

@@ -8,6 +8,7 @@ import * as experiments from './strings/experiments';
 import * as model from './strings/model';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
+import * as speed from './strings/speed';
 import * as training from './strings/training';
 
 // Each feature keeps its strings in its own file; this table merges them.
@@ -23,6 +24,7 @@ const en = {
   ...evaluate.en,
   ...savedModels.en,
   ...experiments.en,
+  ...speed.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -36,6 +38,7 @@ const zh: Record<keyof typeof en, string> = {
   ...evaluate.zh,
   ...savedModels.zh,
   ...experiments.zh,
+  ...speed.zh,
 };
 
 /** Languages the UI speaks. */

@@ -4,7 +4,7 @@ import { historyUpTo, type TrainingHistory } from '../ml/history';
 import type { WeightSnapshot } from '../ml/weights';
 import { TrainerClient } from '../worker/client';
 import type { TrainerEvent } from '../worker/protocol';
-import { preferredBackend } from './backend-preference';
+import { preferredBackend, preferredThreads } from './backend-preference';
 import { MNIST_BASE_URL } from './mnist';
 import { useModel } from './model';
 import { strictContext } from './strict-context';
@@ -53,7 +53,7 @@ export const useTrainer = store.use;
 const MAX_QUICK_DEATHS = 3;
 
 function initWorker(client: TrainerClient): void {
-  client.init(preferredBackend(), absoluteUrl(MNIST_BASE_URL));
+  client.init(preferredBackend(), absoluteUrl(MNIST_BASE_URL), preferredThreads());
 }
 
 /**
