@@ -1,8 +1,7 @@
-// How many WASM threads the training worker takes. Measured on a 2-core machine (README,
-// "Threads"): with both cores the page's own work (charts, text, layout: ~5–9% of a core while
-// training) lands on a core an XNNPACK thread needs, and every parallel convolution waits for the
-// thread that lost its core; with one core kept for the page the app trains at ≥0.9× the bench
-// loop and its main thread stays under 50 ms a task.
+// How many WASM threads the training worker takes: one per core but one. Measured on a 2-core
+// machine (README, "Threads"): with both cores, every XNNPACK convolution waits for whichever
+// thread lost its core to the page or to other programs — the app gained −16% to +18% and the
+// bench loop lost 2–3× — while the page itself needs only ~2–3% of a core while training.
 
 /** Why the worker has the threads it has. */
 export type ThreadCause = 'requested' | 'single-core' | 'page-core';
