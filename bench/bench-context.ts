@@ -11,6 +11,8 @@ export interface BenchOptions {
   epochs: number | null;
   /** Skip the full 10,000-image evaluation after training. */
   skipEval: boolean;
+  /** WASM threads (`--threads`), or null for one per core. */
+  threads: number | null;
 }
 
 /** One measurement: printed by bench/run.mjs as one JSON line. */

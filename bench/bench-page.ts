@@ -15,6 +15,7 @@ const options: BenchOptions = {
   steps: Number(params.get('steps') ?? 20),
   epochs: params.has('epochs') ? Number(params.get('epochs')) : null,
   skipEval: params.get('skipEval') === '1',
+  threads: params.has('threads') ? Number(params.get('threads')) : null,
 };
 
 let loaded: ReturnType<BenchContext['mnist']> | null = null;

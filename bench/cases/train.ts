@@ -20,6 +20,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     const setup = await setupBackend(backend as BackendChoice, {
       wasmPaths: WASM_BINARY_URLS,
       navigator,
+      threads: ctx.options.threads ?? undefined,
     });
     for (const batchSize of ctx.options.batches) {
       const epochs = ctx.options.epochs ?? 1;

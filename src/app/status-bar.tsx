@@ -6,6 +6,7 @@ import { useMnist } from '../state/mnist';
 import { useTrainer } from '../state/trainer';
 import { useI18n } from '../i18n/use-i18n';
 import { BackendChooser } from './backend-chooser';
+import { WorkerSpeed } from './worker-speed';
 
 function BackendName({ setup }: { setup: BackendSetup | null }) {
   const { t } = useI18n();
@@ -52,6 +53,7 @@ export function StatusBar() {
         {t('status.worker')}: <BackendName setup={trainer.backend} /> · {t('status.tensors')}:{' '}
         {num(trainer.numTensors)}
       </span>
+      <WorkerSpeed setup={trainer.backend} />
       <span data-testid="status-renderer">
         {t('status.renderer')}:{' '}
         <span className="renderer" title={page.renderer ?? undefined}>

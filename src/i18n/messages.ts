@@ -11,6 +11,7 @@ import * as model from './strings/model';
 import * as myDigits from './strings/my-digits';
 import * as network from './strings/network';
 import * as savedModels from './strings/saved-models';
+import * as speed from './strings/speed';
 import * as training from './strings/training';
 
 // Each feature keeps its strings in its own file; this table merges them.
@@ -29,6 +30,7 @@ const en = {
   ...explain.en,
   ...guide.en,
   ...myDigits.en,
+  ...speed.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -45,6 +47,7 @@ const zh: Record<keyof typeof en, string> = {
   ...explain.zh,
   ...guide.zh,
   ...myDigits.zh,
+  ...speed.zh,
 };
 
 /** Languages the UI speaks. */

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import {
+  fasterBackend,
+  shouldTimeBackends,
+  timeTrainingStep,
+  type BackendTimings,
+} from './backend-timing';
+import type { ThreadPlan } from './worker-threads';
 import { initWasmBackend, type CoreCountSource, type WasmPaths } from './wasm/setup';
 
 /** What the active TensorFlow.js backend runs on. */
@@ -57,6 +64,10 @@ export interface BackendSetup extends BackendReport {
   threads?: number;
   /** For 'auto': what decided it (the UI words it in the user's language). */
   autoCause?: AutoCause;
+  /** Median training-step ms of each backend, where 'auto' timed them (a real GPU). */
+  timings?: BackendTimings;
+  /** The training worker's thread decision (the worker adds it). */
+  threadPlan?: ThreadPlan;
 }
 
 /** The page's or worker's `navigator`, as far as backend setup reads it. */
@@ -75,6 +86,11 @@ export interface BackendOptions {
    * has `gpu`, and WASM takes its core count from it. Without it: no WebGPU, 1 WASM thread.
    */
   navigator?: BackendNavigator;
+  /**
+   * For 'auto' on a real GPU: time training steps on WebGL and on WASM and take the faster (the
+   * training worker does; the page, which only predicts, does not).
+   */
+  timeBackends?: boolean;
 }
 
 async function trySet(name: string, opts: BackendOptions): Promise<string | null> {
@@ -121,8 +137,11 @@ export function backendCandidates(choice: BackendChoice, renderer: string | null
   }
 }
 
-/** Why 'auto' picked its backend: a real GPU, a software WebGL, or no WebGL at all. */
-export type AutoCause = 'gpu' | 'software-webgl' | 'no-webgl';
+/**
+ * Why 'auto' picked its backend: a real GPU, a software WebGL, no WebGL at all, or timed training
+ * steps on both (see `timings`).
+ */
+export type AutoCause = 'gpu' | 'software-webgl' | 'no-webgl' | 'timed';
 
 function autoCause(name: string, renderer: string | null): AutoCause | undefined {
   if (name === 'webgl') return 'gpu';
@@ -161,9 +180,46 @@ export function setupBackend(
   return setup;
 }
 
+/** Times WASM, then WebGL, and keeps the faster; null when neither could train. */
+async function timedSetup(
+  opts: BackendOptions,
+  renderer: string | null,
+): Promise<BackendSetup | null> {
+  const timings: BackendTimings = { webgl: null, wasm: null };
+  for (const name of ['wasm', 'webgl'] as const) {
+    if ((await trySet(name, opts)) !== null) continue;
+    try {
+      timings[name] = await timeTrainingStep();
+    } catch {
+      timings[name] = null; // e.g. WebGL out of memory: the other one trains
+    }
+  }
+  const name = fasterBackend(timings);
+  if (timings[name] === null || !(await tf.setBackend(name))) return null;
+  await tf.ready();
+  const ms = (v: number | null) => (v === null ? 'failed' : `${v.toFixed(1)} ms`);
+  return {
+    ...backendReport(),
+    requested: 'auto',
+    outcome: 'auto',
+    reason:
+      `timed a training step on a GPU (${renderer ?? 'unknown renderer'}): ` +
+      `WebGL ${ms(timings.webgl)}, WASM ${ms(timings.wasm)}; ${name} is faster`,
+    threads: name === 'wasm' ? getThreadsCount() : undefined,
+    autoCause: 'timed',
+    timings,
+  };
+}
+
 async function startBackend(choice: BackendChoice, opts: BackendOptions): Promise<BackendSetup> {
   const notes: string[] = [];
   const renderer = webglRenderer();
+  const software = renderer !== null && isSoftwareRenderer(renderer);
+  if (opts.timeBackends && shouldTimeBackends(choice === 'auto', renderer, software)) {
+    const timed = await timedSetup(opts, renderer);
+    if (timed) return timed;
+    notes.push('neither WebGL nor WASM could train a timed step');
+  }
   for (const name of backendCandidates(choice, renderer)) {
     const failure = await trySet(name, opts);
     if (failure === null) {

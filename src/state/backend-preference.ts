@@ -18,6 +18,12 @@ export function preferredBackend(): BackendChoice {
   return asChoice(pageParam('backend')) ?? asChoice(readSetting(STORAGE_KEY)) ?? 'auto';
 }
 
+/** WASM threads for the training worker asked for by `?threads=N` (1–8) before the #, or null. */
+export function preferredThreads(): number | null {
+  const n = Number(pageParam('threads'));
+  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : null;
+}
+
 /** Saves the user's backend choice; it takes effect when the page next loads. */
 export function savePreferredBackend(choice: BackendChoice): void {
   writeSetting(STORAGE_KEY, choice);

@@ -38,8 +38,8 @@ export class TrainerClient {
     this.send({ type: 'lifeline', lock });
   }
   /** Sets up the backend and has the worker load MNIST itself from `mnistBaseUrl`. */
-  init(backend: BackendChoice, mnistBaseUrl: string): void {
-    this.send({ type: 'init', backend, mnistBaseUrl });
+  init(backend: BackendChoice, mnistBaseUrl: string, threads: number | null = null): void {
+    this.send({ type: 'init', backend, mnistBaseUrl, ...(threads ? { threads } : {}) });
   }
   /** Starts a run from fresh weights, or goes on from the worker's current weights. */
   start(

@@ -11,6 +11,8 @@ export interface InitRequest {
   type: 'init';
   backend: BackendChoice;
   mnistBaseUrl: string;
+  /** WASM threads the page asks for (`?threads=`); absent: the worker's own plan. */
+  threads?: number;
 }
 
 /** Page → worker. */

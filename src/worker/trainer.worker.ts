@@ -1,6 +1,7 @@
 import { setupBackend } from '../ml/backend';
 import { loadMnist } from '../ml/mnist/load';
 import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
+import { workerThreadPlan } from '../ml/worker-threads';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 import { createTrainerHandler } from './trainer-handler';
 
@@ -13,15 +14,15 @@ const scope = self as unknown as {
 const handler = createTrainerHandler({
   post: (event, transfer = []) => scope.postMessage(event, transfer),
   setup: async (req) => {
-    // One core stays with the page, so drawing and charts stay smooth while the worker trains.
-    const threads = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
-    const backend = await setupBackend(req.backend, {
+    const threadPlan = workerThreadPlan(navigator.hardwareConcurrency || 2, req.threads ?? null);
+    const setup = await setupBackend(req.backend, {
       wasmPaths: WASM_BINARY_URLS,
-      threads,
+      threads: threadPlan.threads,
       navigator,
+      timeBackends: true,
     });
     const { data, stats } = await loadMnist(req.mnistBaseUrl);
-    return { backend, data, stats };
+    return { backend: { ...setup, threadPlan }, data, stats };
   },
   hold: (lock) =>
     new Promise<void>((held, failed) => {

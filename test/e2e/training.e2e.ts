@@ -87,6 +87,10 @@ it('trains in the worker with live curves and log while the page answers input',
   expect(await page.getByTestId('status-worker').textContent()).toMatch(
     /Training worker: \w+( \(threads: \d+\))? · Tensors: \d+/,
   );
+  // ... and how many threads it trains on, and why (a software WebGL is said to be untimed).
+  expect(await page.getByTestId('status-speed').textContent()).toMatch(
+    /^Training speed: (WebGL is software here, so it was not timed \(WASM\) · )?(\d+ of \d+ cores: one stays with the page|1 thread: this device has one core)/,
+  );
   expect(pageErrors(page)).toEqual([]);
 });
 

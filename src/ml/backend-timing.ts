@@ -1,0 +1,80 @@
+// The measured backend choice: where WebGL runs on a real GPU, time a few training steps of the
+// tutorial CNN on WebGL and on WASM and train on the faster. A GPU is not always faster here: an
+// integrated or a busy one can lose to WASM's SIMD kernels on a fast CPU, and the only way to know
+// is to time it. The decision itself is pure (below), so it is tested with fake timings.
+import * as tf from '@tensorflow/tfjs';
+import { TUTORIAL_CONFIG } from './config';
+import { createModel } from './model';
+import { makeOptimizer } from './train';
+
+/** Backends the measured choice compares. */
+export type TimedBackend = 'webgl' | 'wasm';
+
+/** Median ms of one training step on each backend; null where it could not start or run. */
+export interface BackendTimings {
+  webgl: number | null;
+  wasm: number | null;
+}
+
+/** Steps timed per backend after the warm-up (shader compiles, kernel setup). */
+export const TIMED_STEPS = 5;
+/** Untimed steps first: WebGL compiles its shaders on the first steps. */
+export const WARMUP_STEPS = 3;
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** True where the measured choice runs: 'auto' and a WebGL renderer that is a real GPU. */
+export function shouldTimeBackends(
+  auto: boolean,
+  renderer: string | null,
+  software: boolean,
+): boolean {
+  return auto && renderer !== null && !software;
+}
+
+/**
+ * The faster backend by median step time; WASM when neither figure exists. A tie goes to WebGL,
+ * which leaves the CPU free for the page.
+ */
+export function fasterBackend(t: BackendTimings): TimedBackend {
+  if (t.webgl === null) return 'wasm';
+  if (t.wasm === null) return 'webgl';
+  return t.webgl <= t.wasm ? 'webgl' : 'wasm';
+}
+
+/**
+ * Median ms of a tutorial training step (batch, forward, backward, Adam, loss read back) on the
+ * active backend, from random inputs: the time does not depend on the pixel values.
+ */
+export async function timeTrainingStep(
+  batchSize = TUTORIAL_CONFIG.batchSize,
+  steps = TIMED_STEPS,
+  warmup = WARMUP_STEPS,
+): Promise<number> {
+  const model = createModel({ activation: 'relu', seed: 1 });
+  const optimizer = makeOptimizer(TUTORIAL_CONFIG);
+  const xs = tf.randomUniform([batchSize, 28, 28, 1]);
+  const ys = tf.tidy(() => tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32'), 10));
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < warmup + steps; i++) {
+      const t0 = performance.now();
+      const loss = optimizer.minimize(
+        () => tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor),
+        true,
+      );
+      await loss?.data();
+      loss?.dispose();
+      if (i >= warmup) samples.push(performance.now() - t0);
+    }
+  } finally {
+    tf.dispose([xs, ys]);
+    optimizer.dispose();
+    model.dispose();
+  }
+  return median(samples);
+}

@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { WorkerSpeed } from '../../src/app/worker-speed';
+import { I18nProvider } from '../../src/i18n/i18n-context';
+import type { BackendSetup } from '../../src/ml/backend';
+
+const base: BackendSetup = {
+  backend: 'wasm',
+  renderer: null,
+  softwareRenderer: false,
+  requested: 'auto',
+  outcome: 'auto',
+  reason: '',
+};
+
+beforeEach(() => localStorage.setItem('digit-lab.lang', 'en'));
+afterEach(cleanup);
+
+const speed = (setup: BackendSetup) => {
+  render(
+    <I18nProvider>
+      <WorkerSpeed setup={setup} />
+    </I18nProvider>,
+  );
+  return screen.getByTestId('status-speed').textContent;
+};
+
+it('shows both timed figures and the winner', () => {
+  expect(
+    speed({ ...base, backend: 'webgl', autoCause: 'timed', timings: { webgl: 9.25, wasm: 31 } }),
+  ).toBe('Training speed: timed a training step: WebGL 9.3 ms, WASM 31.0 ms → webgl');
+});
+
+it('says a software WebGL was not timed, and why the worker has its threads', () => {
+  expect(
+    speed({
+      ...base,
+      autoCause: 'software-webgl',
+      threads: 1,
+      threadPlan: { threads: 1, cause: 'page-core', cores: 2 },
+    }),
+  ).toBe(
+    'Training speed: WebGL is software here, so it was not timed (WASM) · 1 of 2 cores: one stays with the page so it keeps responding',
+  );
+});
+
+it('says when fewer threads started than planned', () => {
+  expect(
+    speed({ ...base, threads: 1, threadPlan: { threads: 3, cause: 'page-core', cores: 4 } }),
+  ).toBe('Training speed: only 1 of 3 threads started (the page is not cross-origin isolated)');
+});
+
+it('speaks Chinese too', () => {
+  localStorage.setItem('digit-lab.lang', 'zh-CN');
+  expect(
+    speed({ ...base, threads: 2, threadPlan: { threads: 2, cause: 'requested', cores: 2 } }),
+  ).toBe('训练速度: 2 个线程，按地址中的要求（?threads=）');
+});
