@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistAssets } from './scripts/vite-plugin-mnist.ts';
 import { securityHeaders } from './scripts/vite-plugin-security-headers.ts';
+import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 import { tfjsWasmThreadsFix } from './scripts/vite-plugin-wasm-threads.ts';
 
 // Cross-origin isolation lets the WASM backend use SharedArrayBuffer threads.
@@ -12,7 +13,7 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), mnistAssets(), tfjsWasmThreadsFix(), securityHeaders()],
+  plugins: [react(), mnistAssets(), tfjsWasmThreadsFix(), securityHeaders(), serviceWorker()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },

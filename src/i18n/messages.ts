@@ -7,6 +7,7 @@ import * as evaluate from './strings/evaluate';
 import * as experiments from './strings/experiments';
 import * as model from './strings/model';
 import * as network from './strings/network';
+import * as offline from './strings/offline';
 import * as savedModels from './strings/saved-models';
 import * as training from './strings/training';
 
@@ -23,6 +24,7 @@ const en = {
   ...evaluate.en,
   ...savedModels.en,
   ...experiments.en,
+  ...offline.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -36,6 +38,7 @@ const zh: Record<keyof typeof en, string> = {
   ...evaluate.zh,
   ...savedModels.zh,
   ...experiments.zh,
+  ...offline.zh,
 };
 
 /** Languages the UI speaks. */

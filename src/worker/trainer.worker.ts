@@ -3,6 +3,7 @@ import { loadMnist } from '../ml/mnist/load';
 import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 import { createTrainerHandler } from './trainer-handler';
+import { mnistFetch } from './mnist-cache';
 
 // The worker's global scope, typed to our protocol (the DOM lib types `self` as a Window).
 const scope = self as unknown as {
@@ -20,7 +21,7 @@ const handler = createTrainerHandler({
       threads,
       navigator,
     });
-    const { data, stats } = await loadMnist(req.mnistBaseUrl);
+    const { data, stats } = await loadMnist(req.mnistBaseUrl, mnistFetch());
     return { backend, data, stats };
   },
   hold: (lock) =>
