@@ -83,8 +83,10 @@ export function MnistProvider({ children }: { children: ReactNode }) {
     loadMnist(absoluteUrl(MNIST_BASE_URL), fetchFn).then(
       ({ data, stats }) => {
         const done = [...own.values()];
+        // A file the training worker downloaded came over the network too, this very visit.
+        const downloaded = files.size > 0 || done.some((p) => p.source === 'network');
         const origin: MnistOrigin = {
-          source: done.every((p) => p.source === 'cache') ? 'cache' : 'network',
+          source: downloaded ? 'network' : 'cache',
           kept: done.length === MNIST_FILE_NAMES.length && done.every((p) => p.kept),
         };
         if (live) setState({ status: 'ready', data, stats, origin });

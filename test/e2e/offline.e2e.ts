@@ -1,7 +1,18 @@
-import { readdirSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { precacheManifest, SW_FILE } from '../../scripts/vite-plugin-service-worker';
+import type { PrecacheManifest } from '../../src/sw/sw-core';
 import { launchBrowser, openApp, pageErrors } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
 import { phase, startTraining, stepsDone, storedRuns } from './train-helpers';
@@ -125,4 +136,146 @@ it('reloads offline: MNIST from the device, trains, opens the saved run, evaluat
   );
   expect(pageErrors(page).filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   await context.close();
+});
+
+const mnistServed = () =>
+  host.served.filter((s) => s.path.startsWith('mnist/')).reduce((s, r) => s + r.bytes, 0);
+const allServed = () => host.served.reduce((s, r) => s + r.bytes, 0);
+
+it('runs from a sub-path of a header-less static host: isolated by the worker, MNIST downloaded once', async () => {
+  const plain = await fetch(host.url);
+  expect(plain.headers.get('Cross-Origin-Embedder-Policy')).toBeNull();
+  expect(plain.headers.get('Cross-Origin-Opener-Policy')).toBeNull();
+
+  const context = await newContext();
+  const page = await context.newPage();
+  host.served.length = 0;
+  await page.goto(`${host.url}#/dataset`);
+  await expect
+    .poll(() => page.getByTestId('dataset-counts').textContent())
+    .toBe('60,000 training images · 10,000 test images');
+  // The page reloaded once under the worker, which added the headers the host does not send.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(await statusText(page, 'status-isolation')).toBe(
+    'Isolation: cross-origin isolated (service worker): WASM can use threads',
+  );
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = Math.min(8, cores);
+  await expect
+    .poll(() => statusText(page, 'status-backend'))
+    .toMatch(new RegExp(`^Backend: wasm \\(threads: ${threads}\\)`));
+  console.log(
+    `[e2e] header-less host, ${cores} cores: ${await statusText(page, 'status-backend')}; ${await statusText(page, 'status-worker')}`,
+  );
+  await goTo(page, 'train');
+  await expect.poll(() => phase(page)).toMatch(/^Ready to train · backend: wasm/);
+  await offlineReady(page);
+  // Page and training worker share one download of each MNIST file.
+  const mnistFiles = host.served.filter((s) => s.path.startsWith('mnist/')).map((s) => s.path);
+  expect(mnistFiles.sort()).toEqual(
+    readdirSync(MNIST_DIR)
+      .map((f) => `mnist/${f}`)
+      .sort(),
+  );
+  expect(mnistServed()).toBe(MNIST_BYTES);
+  const firstVisit = allServed();
+
+  // Installable: Chromium parses the manifest without an error, finds its icons, and reports
+  // no missing piece (its one objection is the test's incognito profile).
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest', {});
+  expect(manifest.errors).toEqual([]);
+  expect(manifest.url).toBe(`${host.url}manifest.webmanifest`);
+  const parsed = manifest.manifest!;
+  expect(parsed.name).toBe('Digit Lab');
+  expect(parsed.startUrl).toBe(host.url);
+  expect(parsed.themeColor).toBeDefined();
+  expect(parsed.icons?.map((i) => i.url)).toContain(`${host.url}icons/icon-512.png`);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
+  for (const icon of ['icon-192.png', 'icon-512.png']) {
+    expect(host.served.some((s) => s.path === `icons/${icon}` && s.bytes > 0)).toBe(true);
+  }
+
+  // A second visit downloads no MNIST byte (the host forbids HTTP caching: only the app keeps it).
+  await page.close();
+  host.served.length = 0;
+  const again = await context.newPage();
+  await again.goto(`${host.url}#/train`);
+  await expect
+    .poll(() => statusText(again, 'status-data'))
+    .toMatch(/^MNIST ready: from the copy on this device/);
+  await expect.poll(() => phase(again)).toMatch(/^Ready to train · backend: wasm/);
+  expect(mnistServed()).toBe(0);
+  const repeat = host.served.map((s) => `${s.path} ${s.bytes}`);
+  console.log(
+    `[e2e] header-less host: first visit ${(firstVisit / 1e6).toFixed(2)} MB (MNIST ${(MNIST_BYTES / 1e6).toFixed(2)} MB); repeat visit ${allServed()} bytes: ${repeat.join(', ') || 'nothing'}`,
+  );
+  expect(pageErrors(again)).toEqual([]);
+  await context.close();
+});
+
+it('says WASM runs one thread, and why, where no service worker may run', async () => {
+  const context = await newContext('block');
+  const page = await context.newPage();
+  await page.goto(`${host.url}#/dataset`);
+  await expect
+    .poll(() => page.getByTestId('dataset-counts').textContent())
+    .toBe('60,000 training images · 10,000 test images');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  expect(await statusText(page, 'status-backend')).toMatch(/^Backend: wasm \(threads: 1\)/);
+  expect(await statusText(page, 'status-isolation')).toMatch(
+    /^Isolation: not isolated, so WASM runs one thread: /,
+  );
+  console.log(`[e2e] no service worker: ${await statusText(page, 'status-isolation')}`);
+  await context.close();
+});
+
+it('offers a new build as "update available — reload" and switches only when asked', async () => {
+  // A copy of the build, so this test can publish a "new version" of it.
+  const root = mkdtempSync(path.join(tmpdir(), 'digit-lab-update-'));
+  cpSync('dist', root, { recursive: true });
+  const site = await serveStatic(root, '/update/');
+  try {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/dataset`);
+    await offlineReady(page);
+    expect(await page.getByTestId('update-ready').count()).toBe(0);
+
+    // The next build changes index.html; its worker lists the new revision, as the plugin writes it.
+    const html = readFileSync(`${root}/index.html`, 'utf8');
+    writeFileSync(
+      `${root}/index.html`,
+      html.replace('<head>', '<head>\n    <meta name="digit-lab-build" content="2" />'),
+    );
+    const sw = readFileSync(`${root}/${SW_FILE}`, 'utf8');
+    const old = /\{"version":"[^"]+","entries":\[[^\]]*\]\}/.exec(sw)![0];
+    const files = (JSON.parse(old) as PrecacheManifest).entries.map((e): [string, Uint8Array] => [
+      e.url,
+      readFileSync(`${root}/${e.url}`),
+    ]);
+    writeFileSync(`${root}/${SW_FILE}`, sw.replace(old, JSON.stringify(precacheManifest(files))));
+
+    site.served.length = 0;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect
+      .poll(() => page.getByTestId('update-ready').textContent())
+      .toBe('Update available — reload to use the new version.Reload');
+    // Until the user reloads, this page stays on its own build; the update fetched only what changed.
+    expect(await page.locator('meta[name="digit-lab-build"]').count()).toBe(0);
+    expect(site.served.map((s) => s.path).sort()).toEqual(['index.html', SW_FILE]);
+
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.locator('meta[name="digit-lab-build"]').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('dataset-counts').textContent())
+      .toBe('60,000 training images · 10,000 test images');
+    expect(await page.getByTestId('update-ready').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  } finally {
+    await site.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
