@@ -3,37 +3,42 @@ import { useI18n } from '../i18n/use-i18n';
 import { useMnist } from '../state/mnist';
 import { useOffline } from '../state/offline';
 
-function isolationKey(isolatedBy: 'server' | 'worker' | null, reason: string | null): MessageKey {
-  if (isolatedBy) return `isolation.${isolatedBy}`;
-  return `isolation.${reason ?? 'no-worker'}` as MessageKey;
-}
-
-/** Status-bar lines: how the page is isolated (or why WASM has one thread), and the offline copy. */
+/**
+ * Status-bar lines: the offline copy (its details, and how the page is isolated, in its tooltip),
+ * and where the page is not isolated, why WASM has one thread.
+ */
 export function OfflineStatus() {
   const { t } = useI18n();
   const { state } = useMnist();
   const { boot, shellKept, persistence } = useOffline();
   const mnistKept = state.status === 'ready' && state.origin.kept;
   let offline: string;
+  let detail: string | undefined;
   if (import.meta.env.DEV) offline = t('offline.dev');
   else if (boot.workerError) offline = t('offline.failed', { message: boot.workerError });
   else if (!boot.registration) offline = t('offline.unavailable');
-  else if (shellKept && mnistKept) offline = t('offline.ready');
-  else offline = t('offline.preparing');
+  else if (shellKept && mnistKept) {
+    offline = t('offline.ready');
+    detail = t('offline.readyLong');
+  } else offline = t('offline.preparing');
   const kept =
     persistence === 'persistent'
-      ? t('offline.persistent')
+      ? { text: t('offline.persistent'), detail: t('offline.persistentLong') }
       : persistence === 'best-effort'
-        ? t('offline.bestEffort')
+        ? { text: t('offline.bestEffort'), detail: t('offline.bestEffortLong') }
         : null;
+  const isolation = boot.isolatedBy ? t(`isolation.${boot.isolatedBy}`) : undefined;
+  const title = [detail, kept?.detail, isolation].filter(Boolean).join(' ') || undefined;
   return (
     <>
-      <span data-testid="status-isolation">
-        {t('isolation.label')}: {t(isolationKey(boot.isolatedBy, boot.notIsolated))}
-      </span>
-      <span data-testid="status-offline">
+      {boot.notIsolated && (
+        <span data-testid="status-isolation">
+          {t(`isolation.${boot.notIsolated}` as MessageKey)}
+        </span>
+      )}
+      <span data-testid="status-offline" title={title}>
         {t('offline.label')}: {offline}
-        {kept && ` · ${kept}`}
+        {kept && ` · ${kept.text}`}
       </span>
     </>
   );

@@ -101,7 +101,7 @@ it('reloads offline: MNIST from the device, trains, opens the saved run, evaluat
   await page.reload();
   await expect
     .poll(() => statusText(page, 'status-data'))
-    .toMatch(/^MNIST ready: from the copy on this device \(11\.\d MB\)/);
+    .toMatch(/^MNIST ready: from this device in [\d,]+ ms$/);
   // The stopped run came back from IndexedDB, and Saved models lists it.
   await expect.poll(() => stepsDone(page)).toBe(online);
   await goTo(page, 'models');
@@ -155,9 +155,10 @@ it('runs from a sub-path of a header-less static host: isolated by the worker, M
     .toBe('60,000 training images · 10,000 test images');
   // The page reloaded once under the worker, which added the headers the host does not send.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  expect(await statusText(page, 'status-isolation')).toBe(
-    'Isolation: cross-origin isolated (service worker): WASM can use threads',
+  expect(await page.getByTestId('status-offline').getAttribute('title')).toContain(
+    'Cross-origin isolated through the service worker: WASM can use threads.',
   );
+  expect(await page.getByTestId('status-isolation').count()).toBe(0);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const threads = Math.min(8, cores);
   await expect
@@ -203,7 +204,7 @@ it('runs from a sub-path of a header-less static host: isolated by the worker, M
   await again.goto(`${host.url}#/train`);
   await expect
     .poll(() => statusText(again, 'status-data'))
-    .toMatch(/^MNIST ready: from the copy on this device/);
+    .toMatch(/^MNIST ready: from this device in [\d,]+ ms$/);
   await expect.poll(() => phase(again)).toMatch(/^Ready to train · backend: wasm/);
   expect(mnistServed()).toBe(0);
   const repeat = host.served.map((s) => `${s.path} ${s.bytes}`);
@@ -224,7 +225,7 @@ it('says WASM runs one thread, and why, where no service worker may run', async 
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   expect(await statusText(page, 'status-backend')).toMatch(/^Backend: wasm \(threads: 1\)/);
   expect(await statusText(page, 'status-isolation')).toMatch(
-    /^Isolation: not isolated, so WASM runs one thread: /,
+    /^One WASM thread: not cross-origin isolated, as the service worker could not start$/,
   );
   console.log(`[e2e] no service worker: ${await statusText(page, 'status-isolation')}`);
   await context.close();

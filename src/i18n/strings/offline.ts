@@ -8,27 +8,31 @@ export const en = {
   'offline.update': 'Update available — reload to use the new version.',
   'offline.reload': 'Reload',
   'offline.label': 'Offline',
-  'offline.ready': 'ready: the app and MNIST are kept on this device',
+  'offline.ready': 'ready',
+  'offline.readyLong':
+    'The app and MNIST are kept on this device: it opens, trains and predicts without a network.',
   'offline.preparing': 'keeping a copy…',
   'offline.dev': 'not in the dev server',
   'offline.unavailable': 'not available here',
   'offline.failed': 'not available: {message}',
-  'offline.persistent': 'kept until you clear it',
-  'offline.bestEffort': 'the browser may clear it when space runs low',
-  'offline.dataCached': 'MNIST ready: from the copy on this device ({bytes} MB) in {ms} ms',
-  'isolation.label': 'Isolation',
-  'isolation.server': 'cross-origin isolated (server headers): WASM can use threads',
-  'isolation.worker': 'cross-origin isolated (service worker): WASM can use threads',
+  'offline.persistent': 'persistent',
+  'offline.persistentLong': 'The browser keeps this copy until you clear the site data.',
+  'offline.bestEffort': 'not persistent',
+  'offline.bestEffortLong':
+    'The browser may clear this copy when space runs low; the next online visit then downloads it again.',
+  'offline.dataCached': 'MNIST ready: from this device in {ms} ms',
+  'isolation.server': "Cross-origin isolated by the server's headers: WASM can use threads.",
+  'isolation.worker': 'Cross-origin isolated through the service worker: WASM can use threads.',
   'isolation.insecure':
-    'not isolated, so WASM runs one thread: the page is not on https (or localhost)',
+    'One WASM thread: not cross-origin isolated, as the page is not on https (or localhost)',
   'isolation.no-worker':
-    'not isolated, so WASM runs one thread: the server sends no isolation headers and this window allows no service worker',
+    'One WASM thread: not cross-origin isolated, as the server sends no isolation headers and this window allows no service worker',
   'isolation.worker-failed':
-    'not isolated, so WASM runs one thread: the service worker could not start',
+    'One WASM thread: not cross-origin isolated, as the service worker could not start',
   'isolation.bypassed':
-    'not isolated, so WASM runs one thread: a forced reload skipped the service worker; reload normally',
+    'One WASM thread: not cross-origin isolated, as a forced reload skipped the service worker (reload normally)',
   'isolation.refused':
-    'not isolated, so WASM runs one thread: this browser does not isolate pages through a service worker',
+    'One WASM thread: not cross-origin isolated, as this browser does not isolate pages through a service worker',
 };
 
 /** Offline copy, updates and cross-origin isolation, in Simplified Chinese. */
@@ -41,22 +45,26 @@ export const zh: Record<keyof typeof en, string> = {
   'offline.update': '有可用更新——重新加载即可使用新版本。',
   'offline.reload': '重新加载',
   'offline.label': '离线',
-  'offline.ready': '已就绪：应用和 MNIST 已保存在本设备上',
+  'offline.ready': '已就绪',
+  'offline.readyLong': '应用和 MNIST 已保存在本设备上：没有网络也能打开、训练和预测。',
   'offline.preparing': '正在保存副本…',
   'offline.dev': '开发服务器中不可用',
   'offline.unavailable': '此处不可用',
   'offline.failed': '不可用：{message}',
-  'offline.persistent': '会一直保留，直到你清除',
-  'offline.bestEffort': '空间不足时浏览器可能会清除',
-  'offline.dataCached': 'MNIST 已就绪：来自本设备上的副本（{bytes} MB），用时 {ms} 毫秒',
-  'isolation.label': '隔离',
-  'isolation.server': '已跨源隔离（服务器响应头）：WASM 可以使用多线程',
-  'isolation.worker': '已跨源隔离（Service Worker）：WASM 可以使用多线程',
-  'isolation.insecure': '未隔离，所以 WASM 只用一个线程：页面不是通过 https（或 localhost）打开的',
+  'offline.persistent': '持久存储',
+  'offline.persistentLong': '浏览器会一直保留这份副本，直到你清除网站数据。',
+  'offline.bestEffort': '非持久存储',
+  'offline.bestEffortLong': '空间不足时浏览器可能会清除这份副本，之后联网访问时会重新下载。',
+  'offline.dataCached': 'MNIST 已就绪：来自本设备，用时 {ms} 毫秒',
+  'isolation.server': '已由服务器响应头实现跨源隔离：WASM 可以使用多线程。',
+  'isolation.worker': '已通过 Service Worker 实现跨源隔离：WASM 可以使用多线程。',
+  'isolation.insecure':
+    'WASM 只用一个线程：未跨源隔离，因为页面不是通过 https（或 localhost）打开的',
   'isolation.no-worker':
-    '未隔离，所以 WASM 只用一个线程：服务器没有发送隔离响应头，而此窗口不允许 Service Worker',
-  'isolation.worker-failed': '未隔离，所以 WASM 只用一个线程：Service Worker 无法启动',
+    'WASM 只用一个线程：未跨源隔离，因为服务器没有发送隔离响应头，而此窗口不允许 Service Worker',
+  'isolation.worker-failed': 'WASM 只用一个线程：未跨源隔离，因为 Service Worker 无法启动',
   'isolation.bypassed':
-    '未隔离，所以 WASM 只用一个线程：强制重新加载跳过了 Service Worker，请正常重新加载',
-  'isolation.refused': '未隔离，所以 WASM 只用一个线程：此浏览器不支持通过 Service Worker 隔离页面',
+    'WASM 只用一个线程：未跨源隔离，因为强制重新加载跳过了 Service Worker（请正常重新加载）',
+  'isolation.refused':
+    'WASM 只用一个线程：未跨源隔离，因为此浏览器不支持通过 Service Worker 隔离页面',
 };
