@@ -164,11 +164,14 @@ it('runs from a sub-path of a header-less static host: isolated by the worker, M
   await expect
     .poll(() => statusText(page, 'status-backend'))
     .toMatch(new RegExp(`^Backend: wasm \\(threads: ${threads}\\)`));
+  await goTo(page, 'train');
+  await expect.poll(() => phase(page)).toMatch(/^Ready to train · backend: wasm/);
+  // The training worker, started from the page, is isolated too: threads are open to it.
+  const trainer = page.workers().find((w) => w.url().includes('trainer.worker'));
+  expect(await trainer!.evaluate(() => crossOriginIsolated)).toBe(true);
   console.log(
     `[e2e] header-less host, ${cores} cores: ${await statusText(page, 'status-backend')}; ${await statusText(page, 'status-worker')}`,
   );
-  await goTo(page, 'train');
-  await expect.poll(() => phase(page)).toMatch(/^Ready to train · backend: wasm/);
   await offlineReady(page);
   // Page and training worker share one download of each MNIST file.
   const mnistFiles = host.served.filter((s) => s.path.startsWith('mnist/')).map((s) => s.path);
