@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistAssets } from './scripts/vite-plugin-mnist.ts';
 import { securityHeaders } from './scripts/vite-plugin-security-headers.ts';
+import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 import { tfjsWasmThreadsFix } from './scripts/vite-plugin-wasm-threads.ts';
 import { watModules } from './scripts/vite-plugin-wat.ts';
 
@@ -13,7 +14,14 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), mnistAssets(), tfjsWasmThreadsFix(), watModules(), securityHeaders()],
+  plugins: [
+    react(),
+    mnistAssets(),
+    tfjsWasmThreadsFix(),
+    watModules(),
+    securityHeaders(),
+    serviceWorker(),
+  ],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix(), watModules()] },

@@ -65,8 +65,8 @@ export async function gzipped(
 }
 
 /**
- * Serves MNIST as `mnist/<file>.gz` (gzip bytes, decoded in the browser) in dev, and emits the
- * same files into the build, so no copy of the data lives in git.
+ * Serves MNIST as `mnist/<file>.gz` (gzip bytes, decoded in the browser) in dev and preview, and
+ * emits the same files into the build, so no copy of the data lives in git.
  */
 export function mnistAssets(): Plugin {
   const memo = new Map<string, Promise<Gzipped>>();
@@ -98,6 +98,12 @@ export function mnistAssets(): Plugin {
   return {
     name: 'digit-lab-mnist',
     configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    // Preview would send the built `.gz` files with Content-Encoding: gzip, so the browser inflates
+    // them and the download's bytes no longer match its Content-Length; like most static hosts,
+    // send them as plain bytes (the app inflates them, and keeps the small gzip copy offline).
+    configurePreviewServer(server) {
       server.middlewares.use(middleware);
     },
     buildStart() {

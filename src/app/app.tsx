@@ -1,6 +1,8 @@
 import { I18nProvider } from '../i18n/i18n-context';
 import { BackendProvider } from '../state/backend';
 import { MnistProvider } from '../state/mnist';
+import { NO_WORKER_BOOT, type OfflineBoot } from '../state/offline-boot';
+import { OfflineProvider } from '../state/offline';
 import { ModelProvider } from '../state/model';
 import { PanelStateProvider } from '../state/panel-state';
 import { TrainerProvider } from '../state/trainer';
@@ -10,6 +12,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { PANELS, type PanelId } from './panels';
 import { AppNotices } from './app-notices';
+import { OfflineNotices } from './offline-notices';
 import { StatusBar } from './status-bar';
 import { useEffect, useState } from 'react';
 import { rememberRoute, startRoute } from '../state/start-route';
@@ -50,6 +53,7 @@ function Shell() {
         ))}
       </nav>
       <AppNotices />
+      <OfflineNotices />
       <main>
         <View />
       </main>
@@ -72,23 +76,28 @@ function Failed({ message }: { message: string }) {
   );
 }
 
-/** The whole app: providers around the tabbed shell; models are built once a backend is set up. */
-export function App() {
+/**
+ * The whole app: providers around the tabbed shell; models are built once a backend is set up.
+ * `offline` is what the start-up found about the service worker and isolation.
+ */
+export function App({ offline = NO_WORKER_BOOT }: { offline?: OfflineBoot }) {
   return (
     <I18nProvider>
       <BackendProvider starting={<Starting />} failed={(m) => <Failed message={m} />}>
         <MnistProvider>
-          <ModelProvider>
-            <TrainerProvider>
-              <PanelStateProvider>
-                <SavedModelsProvider>
-                  <ExperimentQueueProvider>
-                    <Shell />
-                  </ExperimentQueueProvider>
-                </SavedModelsProvider>
-              </PanelStateProvider>
-            </TrainerProvider>
-          </ModelProvider>
+          <OfflineProvider boot={offline}>
+            <ModelProvider>
+              <TrainerProvider>
+                <PanelStateProvider>
+                  <SavedModelsProvider>
+                    <ExperimentQueueProvider>
+                      <Shell />
+                    </ExperimentQueueProvider>
+                  </SavedModelsProvider>
+                </PanelStateProvider>
+              </TrainerProvider>
+            </ModelProvider>
+          </OfflineProvider>
         </MnistProvider>
       </BackendProvider>
     </I18nProvider>

@@ -7,6 +7,7 @@ import { useTrainer } from '../state/trainer';
 import { useI18n } from '../i18n/use-i18n';
 import { BackendChooser } from './backend-chooser';
 import { WorkerSpeed } from './worker-speed';
+import { OfflineStatus } from './offline-status';
 
 function BackendName({ setup }: { setup: BackendSetup | null }) {
   const { t } = useI18n();
@@ -69,9 +70,10 @@ export function StatusBar() {
         {t('status.why')}: <Why setup={page} />
       </span>
       <BackendChooser />
+      <OfflineStatus />
       {state.status === 'ready' && (
         <span data-testid="status-data">
-          {t('data.ready', {
+          {t(state.origin.source === 'cache' ? 'offline.dataCached' : 'data.ready', {
             bytes: num(state.stats.compressedBytes / 1e6, 1),
             ms: num(Math.round(state.stats.ms)),
           })}

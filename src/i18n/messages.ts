@@ -10,6 +10,7 @@ import * as guide from './strings/guide';
 import * as model from './strings/model';
 import * as myDigits from './strings/my-digits';
 import * as network from './strings/network';
+import * as offline from './strings/offline';
 import * as savedModels from './strings/saved-models';
 import * as speed from './strings/speed';
 import * as training from './strings/training';
@@ -31,6 +32,7 @@ const en = {
   ...guide.en,
   ...myDigits.en,
   ...speed.en,
+  ...offline.en,
 };
 const zh: Record<keyof typeof en, string> = {
   ...common.zh,
@@ -48,6 +50,7 @@ const zh: Record<keyof typeof en, string> = {
   ...guide.zh,
   ...myDigits.zh,
   ...speed.zh,
+  ...offline.zh,
 };
 
 /** Languages the UI speaks. */

@@ -4,6 +4,7 @@ import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import { workerThreadPlan } from '../ml/worker-threads';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 import { createTrainerHandler } from './trainer-handler';
+import { mnistFetch } from './mnist-cache';
 
 // The worker's global scope, typed to our protocol (the DOM lib types `self` as a Window).
 const scope = self as unknown as {
@@ -21,7 +22,7 @@ const handler = createTrainerHandler({
       navigator,
       timeBackends: true,
     });
-    const { data, stats } = await loadMnist(req.mnistBaseUrl);
+    const { data, stats } = await loadMnist(req.mnistBaseUrl, mnistFetch());
     return { backend: { ...setup, threadPlan }, data, stats };
   },
   hold: (lock) =>

@@ -18,6 +18,9 @@ const FILES = {
   testLabels: 't10k-labels-idx1-ubyte',
 } as const;
 
+/** The four file names (without `.gz`), in the order loadMnist fetches them. */
+export const MNIST_FILE_NAMES: readonly string[] = Object.values(FILES);
+
 /** First two bytes of every gzip stream. */
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 

@@ -42,7 +42,9 @@ function Grab() {
 function renderSection(input: NetworkInput) {
   render(
     <I18nProvider>
-      <MnistContext.Provider value={{ state: { status: 'loading' }, retry: () => undefined }}>
+      <MnistContext.Provider
+        value={{ state: { status: 'loading', download: null }, retry: () => undefined }}
+      >
         <ModelProvider>
           <PanelStateContext.Provider
             value={{
