@@ -38,6 +38,11 @@ export interface ModelContextValue {
   epochSnapshots: EpochSnapshot[];
   /** A main-thread TensorFlow.js model already holding `current.weights`, for inference. */
   inference: tf.LayersModel;
+  /**
+   * The current model as of now, including a change not yet rendered (`current` is as of the last
+   * render): for handlers that act on the newest weights, such as a worker's death.
+   */
+  latest: () => CurrentModel;
   /** Replaces the current model; throws (changing nothing) if the weights do not fit. */
   setModel: (next: Omit<CurrentModel, 'version'>) => void;
   addEpochSnapshot: (snapshot: EpochSnapshot) => void;
@@ -140,11 +145,20 @@ export function ModelProvider({ children }: { children: ReactNode }) {
     setEpochSnapshots((list) => [...list.filter((x) => x.epoch !== s.epoch), s]);
   }, []);
   const clearEpochSnapshots = useCallback(() => setEpochSnapshots([]), []);
+  const latest = useCallback(() => stateRef.current.current, []);
 
   const { current, inference } = state;
   const value = useMemo(
-    () => ({ current, epochSnapshots, inference, setModel, addEpochSnapshot, clearEpochSnapshots }),
-    [current, epochSnapshots, inference, setModel, addEpochSnapshot, clearEpochSnapshots],
+    () => ({
+      current,
+      epochSnapshots,
+      inference,
+      latest,
+      setModel,
+      addEpochSnapshot,
+      clearEpochSnapshots,
+    }),
+    [current, epochSnapshots, inference, latest, setModel, addEpochSnapshot, clearEpochSnapshots],
   );
   return <ModelContext.Provider value={value}>{children}</ModelContext.Provider>;
 }

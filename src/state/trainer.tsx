@@ -151,8 +151,10 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       liveRef.current = null;
       // The page holds the last weights the worker sent (every epoch end, and every ~2 s while
       // training); its history is cut back to them, so weights, curves and step count agree.
-      const { model: m, state: s } = latest.current;
-      const steps = m.current.trained ? m.current.steps : 0;
+      // The newest weights may have arrived after the last render: read them from the model itself.
+      const m = latest.current.model.latest();
+      const s = latest.current.state;
+      const steps = m.trained ? m.steps : 0;
       dispatch({ type: 'worker-died', keptSteps: steps });
       quickDeaths++;
       if (quickDeaths >= MAX_QUICK_DEATHS) {
@@ -165,8 +167,8 @@ export function TrainerProvider({ children }: { children: ReactNode }) {
       }
       const history = steps > 0 ? historyUpTo(s.history, steps) : null;
       // The network is the model's own, whatever the history last said.
-      const config = { ...s.history.config, ...m.current.config };
-      start(steps > 0 ? { weights: m.current.weights, config, history } : null);
+      const config = { ...s.history.config, ...m.config };
+      start(steps > 0 ? { weights: m.weights, config, history } : null);
     };
 
     start(null);

@@ -41,6 +41,22 @@ describe('the model store', () => {
     expect(firstKernel(result.current.inference)).toEqual(Array.from(relu7[0].data.slice(0, 5)));
   });
 
+  it('latest() has a change before it is rendered; current has it after', () => {
+    const { result } = renderHook(() => useModel(), { wrapper });
+    const shown = result.current;
+    const relu7 = weightsOf({ activation: 'relu', seed: 7 });
+    let seen: { steps: number; version: number } | null = null;
+    act(() => {
+      shown.setModel({ ...next({ activation: 'relu', seed: 1 }, relu7), steps: 38 });
+      seen = { steps: shown.latest().steps, version: shown.latest().version };
+      // Not rendered yet: the value handlers hold still shows the old model.
+      expect(shown.current.steps).toBe(0);
+    });
+    expect(seen).toEqual({ steps: 38, version: 1 });
+    expect(result.current.current.steps).toBe(38);
+    expect(result.current.latest()).toBe(result.current.current);
+  });
+
   it('rebuilds for another architecture and disposes the old model once the new one is shown', () => {
     const { result } = renderHook(() => useModel(), { wrapper });
     const old = result.current.inference;

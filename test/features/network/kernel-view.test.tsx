@@ -54,15 +54,17 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 function value(live: WeightSnapshot, epochs: WeightSnapshot[], version = 0): ModelContextValue {
+  const current = {
+    config: { activation: 'relu' as const, seed: 1 },
+    weights: live,
+    trained: true,
+    steps: 10,
+    epochs: epochs.length,
+    version,
+  };
   return {
-    current: {
-      config: { activation: 'relu', seed: 1 },
-      weights: live,
-      trained: true,
-      steps: 10,
-      epochs: epochs.length,
-      version,
-    },
+    current,
+    latest: () => current,
     epochSnapshots: epochs.map((w, i) => ({ epoch: i + 1, weights: w })),
     inference: createModel({ activation: 'relu', seed: 1 }),
     setModel: () => {},
