@@ -152,10 +152,15 @@ it('draws a digit, predicts it, and opens the network on it', async () => {
   // Enlarge a map and read a value under the pointer.
   await page.getByRole('button', { name: 'conv1 map 3', exact: true }).click();
   const big = page.getByRole('img', { name: 'conv1 map 3, enlarged' });
-  const b = (await big.boundingBox())!;
-  await page.mouse.move(b.x + b.width * 0.5 + 1, b.y + b.height * 0.5 + 1);
+  // The page above may still settle (the overview paints): each try finds the map where it is now
+  // and points at its centre again.
   await expect
-    .poll(() => page.getByTestId('map-hover').textContent())
+    .poll(async () => {
+      await big.scrollIntoViewIfNeeded();
+      const b = (await big.boundingBox())!;
+      await page.mouse.move(b.x + b.width * 0.5 + 1, b.y + b.height * 0.5 + 1);
+      return page.getByTestId('map-hover').textContent();
+    })
     .toMatch(/^Row 14, column 14: -?\d/);
   await screenshot(page, 'network');
 
