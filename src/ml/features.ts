@@ -46,7 +46,8 @@ export function mapAt(layer: LayerMaps, index: number): Float32Array {
   return layer.data.subarray(index * size, (index + 1) * size);
 }
 
-function range(data: Float32Array): { min: number; max: number } {
+/** The smallest and largest of the values (Infinity and -Infinity when there are none). */
+export function minMax(data: Float32Array): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const v of data) {
@@ -78,7 +79,7 @@ export async function computeFeatureMaps(
   for (const { name, channels, side } of FEATURE_LAYERS) {
     const data = flat.slice(offset, offset + channels * side * side);
     offset += data.length;
-    maps[name] = { channels, side, data, ...range(data) };
+    maps[name] = { channels, side, data, ...minMax(data) };
   }
   return maps;
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { FEATURE_LAYERS, type FeatureMaps } from '../features';
+import { FEATURE_LAYERS, minMax, type FeatureMaps } from '../features';
 import { MNIST_PIXELS, MNIST_SIDE } from '../mnist/dataset';
 import { LAYER_NAMES } from '../model';
 
@@ -28,16 +28,6 @@ export function createOverviewModel(model: tf.LayersModel): tf.LayersModel {
   });
 }
 
-function range(data: Float32Array): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of data) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
-
 /** One forward pass of one image (784 values in [0, 1]) with a single readback of every output. */
 export async function computeOverview(
   overviewModel: tf.LayersModel,
@@ -62,7 +52,7 @@ export async function computeOverview(
   for (const { name, channels, side } of FEATURE_LAYERS) {
     const data = flat.slice(offset, offset + channels * side * side);
     offset += data.length;
-    maps[name] = { channels, side, data, ...range(data) };
+    maps[name] = { channels, side, data, ...minMax(data) };
   }
   const logits = flat.slice(offset, offset + 10);
   const probabilities = flat.slice(offset + 10, offset + 20);

@@ -1,4 +1,4 @@
-import { openDatabase } from './idb';
+import { sharedDatabase } from './idb';
 
 // One database, three stores:
 // - 'saved-models': metadata of the models a user saved by name (keyPath 'name');
@@ -16,32 +16,14 @@ export const STORES = { saved: 'saved-models', runs: 'runs', weights: 'weights' 
 const DB_NAME = 'digit-lab';
 const DB_VERSION = 2;
 
-let opened: Promise<IDBDatabase> | null = null;
-
 /** The app's database, opened once and upgraded on first use; a failed open is retried next time. */
-export function database(): Promise<IDBDatabase> {
-  opened ??= openDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
-    if (oldVersion < 1) db.createObjectStore(STORES.saved, { keyPath: 'name' });
-    if (oldVersion < 2) {
-      db.createObjectStore(STORES.weights);
-      db.createObjectStore(STORES.runs, { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
-    }
-  }).then(
-    (db) => {
-      // A newer version in another tab asks us to let go; the next call opens it again.
-      db.onversionchange = () => {
-        db.close();
-        opened = null;
-      };
-      return db;
-    },
-    (err: unknown) => {
-      opened = null;
-      throw err;
-    },
-  );
-  return opened;
-}
+export const database = sharedDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
+  if (oldVersion < 1) db.createObjectStore(STORES.saved, { keyPath: 'name' });
+  if (oldVersion < 2) {
+    db.createObjectStore(STORES.weights);
+    db.createObjectStore(STORES.runs, { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+  }
+});
 
 /** Key of a saved model's weights in the weights store. */
 export const savedWeightsKey = (name: string) => `saved/${name}`;

@@ -28,6 +28,35 @@ export function openDatabase(
 }
 
 /**
+ * `openDatabase` once per page (or worker): the returned function gives the same open database to
+ * every caller. A failed open is retried on the next call, and when a newer version in another tab
+ * asks us to let go, the database is closed and opened again on the next call.
+ */
+export function sharedDatabase(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase, oldVersion: number) => void,
+): () => Promise<IDBDatabase> {
+  let opened: Promise<IDBDatabase> | null = null;
+  return () => {
+    opened ??= openDatabase(name, version, upgrade).then(
+      (db) => {
+        db.onversionchange = () => {
+          db.close();
+          opened = null;
+        };
+        return db;
+      },
+      (err: unknown) => {
+        opened = null;
+        throw err;
+      },
+    );
+    return opened;
+  };
+}
+
+/**
  * Runs `work` in one transaction over `stores` and resolves with its result once the transaction
  * has committed: a write is only reported done when it is on disk (a quota error aborts the
  * transaction after its requests succeeded, so request success alone proves nothing).

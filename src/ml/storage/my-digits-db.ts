@@ -1,5 +1,5 @@
 import { MY_DIGITS_LIMIT, type MyDigit } from '../my-digits/set';
-import { openDatabase, request, transact } from './idb';
+import { request, sharedDatabase, transact } from './idb';
 import { StorageError } from './storage-error';
 
 // A database of its own rather than a store in 'digit-lab': adding a store there needs a version
@@ -8,26 +8,9 @@ const DB_NAME = 'digit-lab-my-digits';
 const DB_VERSION = 1;
 const STORE = 'digits';
 
-let opened: Promise<IDBDatabase> | null = null;
-
-function database(): Promise<IDBDatabase> {
-  opened ??= openDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
-    if (oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' });
-  }).then(
-    (db) => {
-      db.onversionchange = () => {
-        db.close();
-        opened = null;
-      };
-      return db;
-    },
-    (err: unknown) => {
-      opened = null;
-      throw err;
-    },
-  );
-  return opened;
-}
+const database = sharedDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
+  if (oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' });
+});
 
 /** Every personal image, oldest first. */
 export async function listMyDigits(): Promise<MyDigit[]> {
