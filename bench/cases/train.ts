@@ -3,7 +3,8 @@ import { setupBackend, type BackendChoice } from '../../src/ml/backend';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import { bytesToInput, predictOne } from '../../src/ml/inference';
 import { imageAt } from '../../src/ml/mnist/dataset';
-import { evaluateAccuracy, RunControl, runLoop, Trainer } from '../../src/ml/train';
+import { RunControl, runLoop } from '../../src/ml/run-loop';
+import { evaluateAccuracy, Trainer } from '../../src/ml/train';
 import { median, round, type BenchContext } from '../bench-context';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 

@@ -5,7 +5,8 @@ import { emptyHistory } from '../ml/history';
 import type { MnistData } from '../ml/mnist/dataset';
 import type { MnistLoadStats } from '../ml/mnist/load';
 import { BatchMixer } from '../ml/mix';
-import { EVAL_EVERY, RunControl, runLoop, TEST_SUBSET_SIZE, Trainer } from '../ml/train';
+import { RunControl, runLoop } from '../ml/run-loop';
+import { EVAL_EVERY, TEST_SUBSET_SIZE, Trainer } from '../ml/train';
 import { weightBuffers } from '../ml/weights';
 import { MetricsBuffer, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
 import {
