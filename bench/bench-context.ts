@@ -1,5 +1,6 @@
 import type { MnistData } from '../src/ml/mnist/dataset';
 import type { MnistLoadStats } from '../src/ml/mnist/load';
+import type { ConvKernelMode } from '../src/ml/wasm/fma/conv-choice';
 
 /** Options from the bench CLI, passed through the page URL. */
 export interface BenchOptions {
@@ -13,6 +14,8 @@ export interface BenchOptions {
   skipEval: boolean;
   /** WASM threads (`--threads`), or null for one per core. */
   threads: number | null;
+  /** WASM convolution kernels (`--conv`): timed per shape, or forced. */
+  conv: ConvKernelMode;
 }
 
 /** One measurement: printed by bench/run.mjs as one JSON line. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadMnist } from '../src/ml/mnist/load';
+import { convChooser, type ConvKernelMode } from '../src/ml/wasm/fma/conv-choice';
 import type { BenchCase, BenchContext, BenchOptions, BenchRecord } from './bench-context';
 
 // Every module in bench/cases/ is a case, named by its file: add a file to add a case.
@@ -16,7 +17,12 @@ const options: BenchOptions = {
   epochs: params.has('epochs') ? Number(params.get('epochs')) : null,
   skipEval: params.get('skipEval') === '1',
   threads: params.has('threads') ? Number(params.get('threads')) : null,
+  conv: (params.get('conv') ?? 'auto') as ConvKernelMode,
 };
+if (!['auto', 'fma', 'xnnpack'].includes(options.conv)) {
+  throw new Error(`bad conv "${options.conv}": expected auto, fma or xnnpack`);
+}
+convChooser.mode = options.conv;
 
 let loaded: ReturnType<BenchContext['mnist']> | null = null;
 const ctx: BenchContext = {

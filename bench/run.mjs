@@ -2,7 +2,7 @@
 // and runs every bench/cases/*.ts), serves it cross-origin isolated, and prints one JSON line per
 // measurement. Usage: npm run bench -- [--backend auto,wasm,webgl,cpu] [--flags WEBGL_PACK:false] [--skip-eval] [--batch 50,100] [--steps 20 | --epochs 10]
 //                                     [--cases train,inference,app,kernels,fma] [--app-seconds 10] [--peer]
-//                                     [--threads N] [--readable] [--profile-out file.json]
+//                                     [--threads N] [--conv auto|fma|xnnpack] [--readable] [--profile-out file.json]
 // `app` drives the real app (bench/app-case.mjs); every other case runs inside bench/index.html.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     // The app case runs the peer too, unless told not to (quick A/B runs).
     'skip-peer': { type: 'boolean', default: false },
     threads: { type: 'string' },
+    // WASM convolution kernels: auto (timed per shape), fma (ours) or xnnpack.
+    conv: { type: 'string', default: 'auto' },
     'no-build': { type: 'boolean', default: false },
     // Unminified build, so a profile names the app's own functions.
     readable: { type: 'boolean', default: false },
@@ -68,6 +70,7 @@ const runApp = !wanted || wanted.includes('app');
 if (pageCases) query.set('cases', pageCases.join(','));
 if (args.flags) query.set('flags', args.flags);
 if (args.threads) query.set('threads', args.threads);
+query.set('conv', args.conv);
 if (args['skip-eval']) query.set('skipEval', '1');
 const base = `http://127.0.0.1:${address.port}/`;
 
@@ -158,6 +161,7 @@ try {
       steps: args['app-loop-steps'],
       cases: 'train',
       skipEval: '1',
+      conv: args.conv,
     });
     if (appRecord.threads) loopQuery.set('threads', String(appRecord.threads));
     const before = browserRecords.length;

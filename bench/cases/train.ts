@@ -1,12 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend, type BackendChoice } from '../../src/ml/backend';
+import { tuneConvolutions } from '../../src/ml/backend-timing';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import { bytesToInput, predictOne } from '../../src/ml/inference';
 import { imageAt } from '../../src/ml/mnist/dataset';
 import { RunControl, runLoop } from '../../src/ml/run-loop';
 import { evaluateAccuracy, Trainer } from '../../src/ml/train';
 import { median, round, type BenchContext } from '../bench-context';
+import { convChooser } from '../../src/ml/wasm/fma/conv-choice';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
+
+/** The chooser's per-shape decisions, e.g. "conv 50x14x14x16…: fma 4.9 / xnnpack 9.3 ms". */
+function convChoices(): string | null {
+  const list = convChooser
+    .choices()
+    .map(
+      (c) =>
+        `${c.op} ${c.shape}: ${c.kernel} (fma ${round(c.fmaMs, 2)} / xnnpack ${round(c.xnnpackMs, 2)} ms)`,
+    );
+  return list.length ? list.join('; ') : null;
+}
 
 /** Training throughput, full-test evaluation and single-image latency, per backend and batch size. */
 export async function run(ctx: BenchContext): Promise<void> {
@@ -24,6 +37,9 @@ export async function run(ctx: BenchContext): Promise<void> {
       threads: ctx.options.threads ?? undefined,
     });
     for (const batchSize of ctx.options.batches) {
+      convChooser.reset();
+      // As the worker does before a run: time the convolution kernels for this batch size.
+      if (setup.backend === 'wasm') await tuneConvolutions(batchSize);
       const epochs = ctx.options.epochs ?? 1;
       const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize, epochs });
       const steps =
@@ -88,6 +104,8 @@ export async function run(ctx: BenchContext): Promise<void> {
         eval_10k_s: evalS === null ? null : round(evalS, 2),
         predict_ms: round(median(predictMs), 2),
         num_tensors: tf.memory().numTensors,
+        conv_kernels: setup.backend === 'wasm' ? ctx.options.conv : null,
+        conv_choices: setup.backend === 'wasm' ? convChoices() : null,
       });
       trainer.dispose();
     }

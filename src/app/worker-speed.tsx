@@ -1,9 +1,26 @@
 import type { BackendSetup } from '../ml/backend';
+import { convStepMs, type ConvolutionReport } from '../ml/wasm/fma/conv-choice';
 import { useI18n } from '../i18n/use-i18n';
 
+type I18n = ReturnType<typeof useI18n>;
+
+/** Which convolution kernels the worker runs, and the timings that chose them. */
+function convolutionLine(conv: ConvolutionReport, t: I18n['t'], num: I18n['num']): string {
+  if (!conv.available) return t('speed.conv.none');
+  if (conv.mode !== 'auto') return t(`speed.conv.${conv.mode}`);
+  const { chosen, xnnpack } = convStepMs(conv.choices);
+  return t('speed.conv.timed', {
+    fma: conv.choices.filter((c) => c.kernel === 'fma').length,
+    all: conv.choices.length,
+    ms: t('speed.ms', { ms: num(chosen, 1) }),
+    xnnpack: t('speed.ms', { ms: num(xnnpack, 1) }),
+  });
+}
+
 /**
- * The status bar's line on the training worker's speed: how many WASM threads and why, and the
- * timed WebGL-or-WASM choice with both figures (or that WebGL was software and not timed).
+ * The status bar's line on the training worker's speed: how many WASM threads and why, the timed
+ * WebGL-or-WASM choice with both figures (or that WebGL was software and not timed), and which
+ * convolution kernels were timed faster.
  */
 export function WorkerSpeed({ setup }: { setup: BackendSetup | null }) {
   const { t, num } = useI18n();
@@ -27,6 +44,8 @@ export function WorkerSpeed({ setup }: { setup: BackendSetup | null }) {
         : t(`speed.threads.${plan.cause}`, { threads, cores: plan.cores }),
     );
   }
+  const conv = setup.backend === 'wasm' ? setup.convolutions : undefined;
+  if (conv) parts.push(convolutionLine(conv, t, num));
   if (parts.length === 0) return null;
   return (
     <span data-testid="status-speed">

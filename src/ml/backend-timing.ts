@@ -3,9 +3,17 @@
 // integrated or a busy one can lose to WASM's SIMD kernels on a fast CPU, and the only way to know
 // is to time it. The decision itself is pure (below), so it is tested with fake timings.
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { TUTORIAL_CONFIG } from './config';
 import { createModel } from './model';
 import { makeOptimizer } from './train';
+import {
+  convChooser,
+  TIMED_CALLS,
+  WARMUP_CALLS,
+  type ConvolutionReport,
+} from './wasm/fma/conv-choice';
+import { fmaKernels } from './wasm/fma/fma-kernels';
 
 /** Backends the measured choice compares. */
 export type TimedBackend = 'webgl' | 'wasm';
@@ -77,4 +85,28 @@ export async function timeTrainingStep(
     model.dispose();
   }
   return median(samples);
+}
+
+/**
+ * On WASM: times our relaxed-SIMD convolutions against XNNPACK's for a batch size (throwaway
+ * training steps on random inputs until the chooser has settled every shape; once per batch size)
+ * and says what was chosen.
+ */
+export async function tuneConvolutions(
+  batchSize: number = TUTORIAL_CONFIG.batchSize,
+): Promise<ConvolutionReport> {
+  const available = fmaKernels(tf.backend() as BackendWasm) !== null;
+  if (available && convChooser.mode === 'auto' && convChooser.firstTuning(`batch ${batchSize}`)) {
+    convChooser.tuning = true;
+    try {
+      // Each step makes every convolution once; a shape settles after TRIAL calls.
+      const trial = 2 * (WARMUP_CALLS + TIMED_CALLS);
+      for (let i = 0; i < 2 && (i === 0 || convChooser.openTrials() > 0); i++) {
+        await timeTrainingStep(batchSize, 1, trial - 1);
+      }
+    } finally {
+      convChooser.tuning = false;
+    }
+  }
+  return { mode: convChooser.mode, available, choices: convChooser.choices() };
 }

@@ -4,8 +4,10 @@ import {
   fasterBackend,
   shouldTimeBackends,
   timeTrainingStep,
+  tuneConvolutions,
   type BackendTimings,
 } from './backend-timing';
+import type { ConvolutionReport } from './wasm/fma/conv-choice';
 import type { ThreadPlan } from './worker-threads';
 import { initWasmBackend, type CoreCountSource, type WasmPaths } from './wasm/setup';
 
@@ -68,6 +70,8 @@ export interface BackendSetup extends BackendReport {
   timings?: BackendTimings;
   /** The training worker's thread decision (the worker adds it). */
   threadPlan?: ThreadPlan;
+  /** On WASM with `tuneConvolutions`: which convolution kernels were timed faster. */
+  convolutions?: ConvolutionReport;
 }
 
 /** The page's or worker's `navigator`, as far as backend setup reads it. */
@@ -91,6 +95,8 @@ export interface BackendOptions {
    * training worker does; the page, which only predicts, does not).
    */
   timeBackends?: boolean;
+  /** On WASM: time our convolution kernels against XNNPACK's before saying ready (the worker). */
+  tuneConvolutions?: boolean;
 }
 
 async function trySet(name: string, opts: BackendOptions): Promise<string | null> {
@@ -212,6 +218,12 @@ async function timedSetup(
 }
 
 async function startBackend(choice: BackendChoice, opts: BackendOptions): Promise<BackendSetup> {
+  const setup = await pickBackend(choice, opts);
+  if (setup.backend !== 'wasm' || !opts.tuneConvolutions) return setup;
+  return { ...setup, convolutions: await tuneConvolutions() };
+}
+
+async function pickBackend(choice: BackendChoice, opts: BackendOptions): Promise<BackendSetup> {
   const notes: string[] = [];
   const renderer = webglRenderer();
   const software = renderer !== null && isSoftwareRenderer(renderer);

@@ -1,4 +1,5 @@
 import { BACKEND_CHOICES, type BackendChoice } from '../ml/backend';
+import type { ConvKernelMode } from '../ml/wasm/fma/conv-choice';
 import { readSetting, writeSetting } from './site-storage';
 import { pageParam } from './url';
 
@@ -22,6 +23,12 @@ export function preferredBackend(): BackendChoice {
 export function preferredThreads(): number | null {
   const n = Number(pageParam('threads'));
   return Number.isInteger(n) && n >= 1 && n <= 8 ? n : null;
+}
+
+/** WASM convolution kernels asked for by `?conv=fma|xnnpack|auto` before the #, or null. */
+export function preferredConvKernels(): ConvKernelMode | null {
+  const v = pageParam('conv');
+  return v === 'fma' || v === 'xnnpack' || v === 'auto' ? v : null;
 }
 
 /** Saves the user's backend choice; it takes effect when the page next loads. */

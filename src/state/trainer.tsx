@@ -5,7 +5,7 @@ import type { TrainData } from '../ml/mix';
 import type { WeightSnapshot } from '../ml/weights';
 import { TrainerClient } from '../worker/client';
 import type { TrainerEvent } from '../worker/protocol';
-import { preferredBackend, preferredThreads } from './backend-preference';
+import { preferredBackend, preferredConvKernels, preferredThreads } from './backend-preference';
 import { MNIST_BASE_URL } from './mnist';
 import { useModel } from './model';
 import { strictContext } from './strict-context';
@@ -62,7 +62,12 @@ export const useTrainer = store.use;
 const MAX_QUICK_DEATHS = 3;
 
 function initWorker(client: TrainerClient): void {
-  client.init(preferredBackend(), absoluteUrl(MNIST_BASE_URL), preferredThreads());
+  client.init(
+    preferredBackend(),
+    absoluteUrl(MNIST_BASE_URL),
+    preferredThreads(),
+    preferredConvKernels(),
+  );
 }
 
 /**

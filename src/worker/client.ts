@@ -3,6 +3,7 @@ import type { TrainConfig } from '../ml/config';
 import type { TrainingHistory } from '../ml/history';
 import type { TrainData } from '../ml/mix';
 import { weightBuffers, type WeightSnapshot } from '../ml/weights';
+import type { ConvKernelMode } from '../ml/wasm/fma/conv-choice';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 
 /** A typed handle on the training worker: one method per request, one subscription for events. */
@@ -38,8 +39,19 @@ export class TrainerClient {
     this.send({ type: 'lifeline', lock });
   }
   /** Sets up the backend and has the worker load MNIST itself from `mnistBaseUrl`. */
-  init(backend: BackendChoice, mnistBaseUrl: string, threads: number | null = null): void {
-    this.send({ type: 'init', backend, mnistBaseUrl, ...(threads ? { threads } : {}) });
+  init(
+    backend: BackendChoice,
+    mnistBaseUrl: string,
+    threads: number | null = null,
+    conv: ConvKernelMode | null = null,
+  ): void {
+    this.send({
+      type: 'init',
+      backend,
+      mnistBaseUrl,
+      ...(threads ? { threads } : {}),
+      ...(conv ? { conv } : {}),
+    });
   }
   /** Starts a run from fresh weights, or goes on from the worker's current weights. */
   start(

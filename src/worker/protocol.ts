@@ -4,6 +4,7 @@ import type { AccuracyPoint, LossPoint, TrainingHistory } from '../ml/history';
 import type { TrainData } from '../ml/mix';
 import type { MnistLoadStats } from '../ml/mnist/load';
 import type { ModelConfig } from '../ml/model';
+import type { ConvKernelMode } from '../ml/wasm/fma/conv-choice';
 import type { WeightSnapshot } from '../ml/weights';
 
 /** Set up the backend and load MNIST from `mnistBaseUrl` (ending in '/'). */
@@ -13,6 +14,8 @@ export interface InitRequest {
   mnistBaseUrl: string;
   /** WASM threads the page asks for (`?threads=`); absent: the worker's own plan. */
   threads?: number;
+  /** WASM convolution kernels the page asks for (`?conv=`); absent: timed at start. */
+  conv?: ConvKernelMode;
 }
 
 /** Page → worker. */

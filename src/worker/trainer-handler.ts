@@ -30,6 +30,8 @@ export interface TrainerHost {
   }>;
   /** Takes a Web Lock and holds it until the worker ends; resolves once held. */
   hold: (lock: string) => Promise<void>;
+  /** Readies the backend for a run's settings (WASM: times the convolutions of a new batch size). */
+  prepare?: (config: TrainConfig) => Promise<void>;
 }
 
 /** The worker's request handler: feed it requests in order; `idle` settles once all are handled. */
@@ -198,6 +200,7 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
       case 'start': {
         if (running && control) throw new RequestError('busy', 'a run is already in progress');
         needData();
+        await host.prepare?.(req.config);
         let t: Trainer;
         if (req.from === 'current') {
           // Never fall back to a fresh run here: that would throw away the weights being continued.

@@ -1,5 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '../ml/backend';
+import { tuneConvolutions } from '../ml/backend-timing';
 import { loadMnist } from '../ml/mnist/load';
+import { convChooser } from '../ml/wasm/fma/conv-choice';
 import { WASM_BINARY_URLS } from '../ml/wasm/wasm-urls';
 import { workerThreadPlan } from '../ml/worker-threads';
 import type { TrainerEvent, TrainerRequest } from './protocol';
@@ -16,14 +19,19 @@ const handler = createTrainerHandler({
   post: (event, transfer = []) => scope.postMessage(event, transfer),
   setup: async (req) => {
     const threadPlan = workerThreadPlan(navigator.hardwareConcurrency || 2, req.threads ?? null);
+    convChooser.mode = req.conv ?? 'auto';
     const setup = await setupBackend(req.backend, {
       wasmPaths: WASM_BINARY_URLS,
       threads: threadPlan.threads,
       navigator,
       timeBackends: true,
+      tuneConvolutions: true,
     });
     const { data, stats } = await loadMnist(req.mnistBaseUrl, mnistFetch());
     return { backend: { ...setup, threadPlan }, data, stats };
+  },
+  prepare: async (config) => {
+    if (tf.getBackend() === 'wasm') await tuneConvolutions(config.batchSize);
   },
   hold: (lock) =>
     new Promise<void>((held, failed) => {

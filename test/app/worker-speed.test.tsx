@@ -57,3 +57,43 @@ it('speaks Chinese too', () => {
     speed({ ...base, threads: 2, threadPlan: { threads: 2, cause: 'requested', cores: 2 } }),
   ).toBe('训练速度: 2 个线程，按地址中的要求（?threads=）');
 });
+
+const choice = (kernel: 'fma' | 'xnnpack', fmaMs: number, xnnpackMs: number) => ({
+  op: 'conv' as const,
+  shape: 's',
+  kernel,
+  fmaMs,
+  xnnpackMs,
+});
+
+it('says which convolution kernels were timed faster, with both step figures', () => {
+  expect(
+    speed({
+      ...base,
+      convolutions: {
+        mode: 'auto',
+        available: true,
+        choices: [choice('fma', 5, 9), choice('xnnpack', 4, 3), choice('fma', 1, 2.25)],
+      },
+    }),
+  ).toBe(
+    'Training speed: convolutions: our relaxed-SIMD kernels for 2 of 3 shapes, XNNPACK for the rest (9.0 ms a step; XNNPACK alone 14.3 ms)',
+  );
+});
+
+it('says when the browser has no relaxed SIMD, or the address forces a kernel', () => {
+  const conv = (mode: 'auto' | 'fma' | 'xnnpack', available: boolean) =>
+    speed({ ...base, convolutions: { mode, available, choices: [] } });
+  expect(conv('auto', false)).toBe(
+    'Training speed: convolutions: XNNPACK (this browser has no relaxed SIMD)',
+  );
+  cleanup();
+  expect(conv('xnnpack', true)).toBe(
+    'Training speed: convolutions: XNNPACK, as the address asks (?conv=)',
+  );
+  cleanup();
+  localStorage.setItem('digit-lab.lang', 'zh-CN');
+  expect(conv('fma', true)).toBe(
+    '训练速度: 卷积：我们的 relaxed-SIMD 内核，按地址中的要求（?conv=）',
+  );
+});

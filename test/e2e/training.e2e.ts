@@ -88,8 +88,9 @@ it('trains in the worker with live curves and log while the page answers input',
     /Training worker: \w+( \(threads: \d+\))? · Tensors: \d+/,
   );
   // ... and how many threads it trains on, and why (a software WebGL is said to be untimed).
+  // ... and which convolution kernels were timed faster (Chromium has relaxed SIMD).
   expect(await page.getByTestId('status-speed').textContent()).toMatch(
-    /^Training speed: (WebGL is software here, so it was not timed \(WASM\) · )?(\d+ of \d+ cores: one stays with the page|1 thread: this device has one core)/,
+    /^Training speed: (WebGL is software here, so it was not timed \(WASM\) · )?(\d+ of \d+ cores: one stays with the page|1 thread: this device has one core).* · convolutions: our relaxed-SIMD kernels for \d of 5 shapes, XNNPACK for the rest \([\d.]+ ms a step; XNNPACK alone [\d.]+ ms\)$/,
   );
   expect(pageErrors(page)).toEqual([]);
 });
@@ -182,5 +183,18 @@ it('trains on the WebGL backend when asked to', async () => {
   await expect.poll(() => stepsDone(page), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Stopped/);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('trains with the convolution kernels the address forces, and says so', async () => {
+  const page = await openApp(browser, `?conv=xnnpack${TUTORIAL_LINK}`);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Ready to train/);
+  expect(await page.getByTestId('status-speed').textContent()).toMatch(
+    / · convolutions: XNNPACK, as the address asks \(\?conv=\)$/,
+  );
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   expect(pageErrors(page)).toEqual([]);
 });

@@ -11,6 +11,10 @@ import {
   runWasmKernel,
   transpose,
 } from './kernel-utils';
+import { convChooser, shapeKey } from './fma/conv-choice';
+import { convOnHeap, kernelFits, type Padding } from './fma/conv-kernel';
+import { filterGradFits, filterGradOnHeap } from './fma/filter-grad-kernel';
+import { fmaKernels } from './fma/fma-kernels';
 
 type Pad = 'valid' | 'same' | number | ExplicitPad;
 type Rounding = 'floor' | 'round' | 'ceil' | undefined;
@@ -54,9 +58,8 @@ function convInfoFor(
 }
 
 /**
- * dW[a,b,ci,co] = sum_{n,i,j} x[n, i*s+a-pt, j*s+b-pl, ci] * dy[n,i,j,co], i.e. a
- * stride-1 convolution of x^T [Ci,H,W,N] with dy^T [Ho,Wo,N,Co] dilated by the
- * forward stride, giving [Ci,kh,kw,Co].
+ * dW[a,b,ci,co] = sum_{n,i,j} x[n, i*s+a-pt, j*s+b-pl, ci] * dy[n,i,j,co]: our relaxed-SIMD
+ * kernel (stride 1, NHWC) or XNNPACK's forward convolution, whichever the chooser timed faster.
  */
 export function conv2DBackpropFilterWasm(args: {
   inputs: { x: tf.TensorInfo; dy: tf.TensorInfo };
@@ -74,7 +77,7 @@ export function conv2DBackpropFilterWasm(args: {
     attrs.dimRoundingMode,
     attrs.dataFormat,
   );
-  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo, inChannels: Ci } = info;
+  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top: pt, left: pl } = info.padInfo;
   const pb = kh + (Ho - 1) * sh - H - pt;
@@ -82,6 +85,33 @@ export function conv2DBackpropFilterWasm(args: {
   if (x.dtype !== 'float32' || dy.dtype !== 'float32' || pt < 0 || pl < 0) {
     return filterGradFallback(backend, x, dy, info, nchw);
   }
+  const fma = nchw || sh !== 1 || sw !== 1 ? null : fmaKernels(backend);
+  const pad: Padding = [pt, pb, pl, pr];
+  const ours =
+    fma && filterGradFits(x, dy, [kh, kw], pad)
+      ? () => filterGradOnHeap(backend, fma.filterGrad, x, dy, [kh, kw], pad)
+      : null;
+  return convChooser.run('filter-grad', shapeKey(x.shape, dy.shape, pad), ours, () =>
+    filterGradXnnpack(backend, x, dy, info, nchw),
+  );
+}
+
+/**
+ * The filter gradient as a stride-1 XNNPACK convolution of x^T [Ci,H,W,N] with dy^T [Ho,Wo,N,Co]
+ * dilated by the forward stride, giving [Ci,kh,kw,Co].
+ */
+function filterGradXnnpack(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  nchw: boolean,
+): tf.TensorInfo {
+  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo, inChannels: Ci } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const { top: pt, left: pl } = info.padInfo;
+  const pb = kh + (Ho - 1) * sh - H - pt;
+  const pr = kw + (Wo - 1) * sw - W - pl;
   // Batch becomes the contraction (channel) axis of the forward convolution.
   // (Making x the filter instead, so XNNPACK re-packs the smaller operand, was
   // measured: its larger indirection buffer ate the gain; not worth the code.)
@@ -194,18 +224,26 @@ export function conv2DBackpropInputWasm(args: {
   const flipped = runWasmKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const rotated = transpose(backend, flipped, [0, 1, 3, 2]);
   disposeInfos(backend, flipped);
-  const dx = conv2d(
-    backend,
-    dy,
-    rotated,
-    [
-      [0, 0],
-      [pt, pb],
-      [pl, pr],
-      [0, 0],
-    ],
-    [1, 1],
-  );
+  const pad: Padding = [pt, pb, pl, pr];
+  const fma = fmaKernels(backend);
+  const ours =
+    fma && kernelFits(dy, rotated, pad)
+      ? () => convOnHeap(backend, fma.conv, dy, rotated, pad)
+      : null;
+  const xnnpack = () =>
+    conv2d(
+      backend,
+      dy,
+      rotated,
+      [
+        [0, 0],
+        [pt, pb],
+        [pl, pr],
+        [0, 0],
+      ],
+      [1, 1],
+    );
+  const dx = convChooser.run('input-grad', shapeKey(dy.shape, filter.shape, pad), ours, xnnpack);
   disposeInfos(backend, rotated);
   return dx;
 }

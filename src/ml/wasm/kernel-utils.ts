@@ -46,12 +46,15 @@ export function conv2d(
   pad: ExplicitPad,
   dilations: [number, number],
 ): tf.TensorInfo {
-  return runWasmKernel(
-    'Conv2D',
+  const attrs = { strides: [1, 1], pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined };
+  // The stock kernel itself: the registered Conv2D may choose our kernel instead.
+  const stock = stockKernels.get('Conv2D');
+  if (stock == null) return runWasmKernel('Conv2D', backend, { x, filter }, attrs);
+  return stock({
+    inputs: { x, filter },
     backend,
-    { x, filter },
-    { strides: [1, 1], pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined },
-  );
+    attrs: attrs as unknown as tf.NamedAttrMap,
+  }) as tf.TensorInfo;
 }
 
 /** Reads a tensor's values synchronously as float32 (fallback paths only). */

@@ -1,6 +1,7 @@
 // Registers the kernels the WASM backend needs to train Digit Lab's CNN fast.
 import * as tf from '@tensorflow/tfjs';
 import { castWasm, identityWasm } from './alias-kernels';
+import { conv2DWasm } from './conv-forward-kernel';
 import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grad-kernels';
 import { rememberStockKernel, WASM } from './kernel-utils';
 import { maxPoolGradWasm } from './pool-grad-kernel';
@@ -25,6 +26,7 @@ function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): void {
 
 /** Names of the kernels registerWasmTrainingKernels() installs on 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly string[] = [
+  'Conv2D',
   'Conv2DBackpropFilter',
   'Conv2DBackpropInput',
   'MaxPoolGrad',
@@ -34,6 +36,7 @@ export const WASM_TRAINING_KERNELS: readonly string[] = [
 ];
 
 const KERNELS: Record<string, unknown> = {
+  Conv2D: conv2DWasm,
   Conv2DBackpropFilter: conv2DBackpropFilterWasm,
   Conv2DBackpropInput: conv2DBackpropInputWasm,
   MaxPoolGrad: maxPoolGradWasm,

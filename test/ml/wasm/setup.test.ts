@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
 import { castWasm, identityWasm } from '../../../src/ml/wasm/alias-kernels';
+import { conv2DWasm } from '../../../src/ml/wasm/conv-forward-kernel';
 import {
   conv2DBackpropFilterWasm,
   conv2DBackpropInputWasm,
@@ -25,6 +26,7 @@ vi.mock('@tensorflow/tfjs-backend-wasm', async (importOriginal) => {
 });
 
 const OURS: Record<string, unknown> = {
+  Conv2D: conv2DWasm,
   Conv2DBackpropFilter: conv2DBackpropFilterWasm,
   Conv2DBackpropInput: conv2DBackpropInputWasm,
   MaxPoolGrad: maxPoolGradWasm,

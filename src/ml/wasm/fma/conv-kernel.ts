@@ -37,17 +37,17 @@ export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
   return module.wasmMemory ?? module.asm?.memory ?? null;
 }
 
-const cache = new WeakMap<object, WeakMap<KernelBytes, ConvKernel | null>>();
+const cache = new WeakMap<object, WeakMap<KernelBytes, unknown>>();
 
-/** The convolution kernel bound to this backend's heap, or null where it cannot load. */
-export function convKernel(
-  backend: BackendWasm,
-  bytes: KernelBytes = fmaModule,
-): ConvKernel | null {
-  const perBackend = cache.get(backend.wasm) ?? new WeakMap<KernelBytes, ConvKernel | null>();
+/**
+ * Export `name` of a kernel module instantiated on this backend's heap (cached per backend), or
+ * null where it cannot load: no relaxed SIMD, or a build that hides its heap.
+ */
+export function heapKernel<F>(backend: BackendWasm, bytes: KernelBytes, name: string): F | null {
+  const perBackend = cache.get(backend.wasm) ?? new WeakMap<KernelBytes, unknown>();
   cache.set(backend.wasm, perBackend);
-  if (perBackend.has(bytes)) return perBackend.get(bytes) ?? null;
-  let fn: ConvKernel | null = null;
+  if (perBackend.has(bytes)) return (perBackend.get(bytes) as F | null) ?? null;
+  let fn: F | null = null;
   try {
     const memory = backendMemory(backend);
     if (memory) {
@@ -55,13 +55,21 @@ export function convKernel(
         typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
       const module = new WebAssembly.Module(shared ? bytes.shared : bytes.plain);
       const instance = new WebAssembly.Instance(module, { env: { memory } });
-      fn = instance.exports['conv'] as ConvKernel;
+      fn = (instance.exports[name] as F | undefined) ?? null;
     }
   } catch {
-    fn = null; // No relaxed SIMD or an unexpected heap: the XNNPACK path stays in use.
+    fn = null; // The XNNPACK path stays in use.
   }
   perBackend.set(bytes, fn);
   return fn;
+}
+
+/** The convolution kernel bound to this backend's heap, or null where it cannot load. */
+export function convKernel(
+  backend: BackendWasm,
+  bytes: KernelBytes = fmaModule,
+): ConvKernel | null {
+  return heapKernel<ConvKernel>(backend, bytes, 'conv');
 }
 
 /** Explicit spatial padding: top, bottom, left, right. */
@@ -99,13 +107,11 @@ export function convOnHeap(
   const wp = W! + pl + pr;
   const ho = hp - kh! + 1;
   const wo = wp - kw! + 1;
-  const xp = backend.makeOutput([N!, hp, wp, Ci!], 'float32');
+  const xp = paddedOnHeap(backend, x, [pt, pb, pl, pr]);
   const packed = backend.makeOutput([(Co! / 8) * kh! * kw! * Ci!, 8], 'float32');
   const out = backend.makeOutput([N!, ho, wo, Co!], 'float32');
   // Views only after the last allocation: growing the heap detaches earlier ones.
-  const src = backend.typedArrayFromHeap(x) as Float32Array;
-  const dst = backend.typedArrayFromHeap(xp) as Float32Array;
-  padInto(src, dst, N!, H!, W!, Ci!, pt, pb, pl, pr);
+  fillPadded(backend, x, xp, [pt, pb, pl, pr]);
   packFilter(
     backend.typedArrayFromHeap(filter) as Float32Array,
     backend.typedArrayFromHeap(packed) as Float32Array,
@@ -115,9 +121,34 @@ export function convOnHeap(
   );
   const at = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
   kernel(at(xp), at(packed), at(out), N!, hp, wp, Ci!, ho, wo, Co!, kh!, kw!);
-  backend.disposeData(xp.dataId);
+  if (xp !== x) backend.disposeData(xp.dataId);
   backend.disposeData(packed.dataId);
   return out;
+}
+
+/** A heap tensor for x zero-padded by `pad` (x itself where the padding is none); fill it next. */
+export function paddedOnHeap(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  [pt, pb, pl, pr]: Padding,
+): tf.TensorInfo {
+  if (pt + pb + pl + pr === 0) return x;
+  const [N, H, W, C] = x.shape as number[];
+  return backend.makeOutput([N!, H! + pt + pb, W! + pl + pr, C!], 'float32');
+}
+
+/** Copies x into the padded tensor paddedOnHeap() made (nothing to do where that was x). */
+export function fillPadded(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  xp: tf.TensorInfo,
+  [pt, pb, pl, pr]: Padding,
+): void {
+  if (xp === x) return;
+  const [N, H, W, C] = x.shape as number[];
+  const src = backend.typedArrayFromHeap(x) as Float32Array;
+  const dst = backend.typedArrayFromHeap(xp) as Float32Array;
+  padInto(src, dst, N!, H!, W!, C!, pt, pb, pl, pr);
 }
 
 /** Copies x [N,H,W,C] into the middle of dst [N,H+pt+pb,W+pl+pr,C] and zeroes the border. */

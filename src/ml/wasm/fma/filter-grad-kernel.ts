@@ -1,0 +1,86 @@
+// Runs the relaxed-SIMD filter gradient (filter-grad.wat) on tfjs' WASM heap. It reads the
+// forward input and the output gradient in their own NHWC layout and writes HWIO, so the
+// transposes the XNNPACK route needs (batch as channels) are not made at all.
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import {
+  fillPadded,
+  heapKernel,
+  paddedOnHeap,
+  type KernelBytes,
+  type Padding,
+} from './conv-kernel';
+import * as fmaModule from './filter-grad.wat';
+
+/** The kernel's signature: byte offsets of padded x, dy and dW, then the sizes. */
+export type FilterGradKernel = (
+  xp: number,
+  dy: number,
+  dw: number,
+  n: number,
+  hp: number,
+  wp: number,
+  ci: number,
+  ho: number,
+  wo: number,
+  co: number,
+  kh: number,
+  kw: number,
+) => void;
+
+/** The filter-gradient kernel bound to this backend's heap, or null where it cannot load. */
+export function filterGradKernel(
+  backend: BackendWasm,
+  bytes: KernelBytes = fmaModule,
+): FilterGradKernel | null {
+  return heapKernel<FilterGradKernel>(backend, bytes, 'filterGrad');
+}
+
+/**
+ * True where the kernel handles this stride-1 NHWC float32 filter gradient: x [N,H,W,Ci] padded
+ * by `pad` and dy [N,Ho,Wo,Co] give a [kh,kw,Ci,Co] filter.
+ */
+export function filterGradFits(
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  [kh, kw]: readonly number[],
+  [pt, pb, pl, pr]: Padding,
+): boolean {
+  if (x.shape.length !== 4 || dy.shape.length !== 4) return false;
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32') return false;
+  const [N, H, W] = x.shape as number[];
+  const [n, Ho, Wo, Co] = dy.shape as number[];
+  return (
+    N === n &&
+    Math.min(pt, pb, pl, pr) >= 0 &&
+    H! + pt + pb === Ho! + kh! - 1 &&
+    W! + pl + pr === Wo! + kw! - 1 &&
+    Co! % 8 === 0
+  );
+}
+
+/**
+ * dW [kh,kw,Ci,Co] of a stride-1 convolution of x [N,H,W,Ci] padded by `pad`, from its output
+ * gradient dy [N,Ho,Wo,Co]: a new tensor on the heap. The caller checks filterGradFits() first.
+ */
+export function filterGradOnHeap(
+  backend: BackendWasm,
+  kernel: FilterGradKernel,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  [kh, kw]: readonly number[],
+  pad: Padding,
+): tf.TensorInfo {
+  const [N, H, W, Ci] = x.shape as number[];
+  const [, Ho, Wo, Co] = dy.shape as number[];
+  const [pt, pb, pl, pr] = pad;
+  const xp = paddedOnHeap(backend, x, pad);
+  const dw = backend.makeOutput([kh!, kw!, Ci!, Co!], 'float32');
+  // Views only after the last allocation: growing the heap detaches earlier ones.
+  fillPadded(backend, x, xp, pad);
+  (backend.typedArrayFromHeap(dw) as Float32Array).fill(0); // the kernel adds to it
+  const at = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
+  kernel(at(xp), at(dy), at(dw), N!, H! + pt + pb, W! + pl + pr, Ci!, Ho!, Wo!, Co!, kh!, kw!);
+  if (xp !== x) backend.disposeData(xp.dataId);
+  return dw;
+}
