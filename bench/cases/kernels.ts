@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '../../src/ml/backend';
 import { TUTORIAL_CONFIG } from '../../src/ml/config';
 import type { MnistData } from '../../src/ml/mnist/dataset';
+import { tuneConvolutions } from '../../src/ml/backend-timing';
 import { Trainer } from '../../src/ml/train';
+import { convChooser } from '../../src/ml/wasm/fma/conv-choice';
 import { runStockKernel } from '../../src/ml/wasm/kernel-utils';
 import { WASM_TRAINING_KERNELS } from '../../src/ml/wasm/training-kernels';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
@@ -96,6 +98,18 @@ function kernelCalls(b: number): KernelCall[] {
       kernel: 'Conv2DBackpropInput',
       inputs: { dy: r([b, 14, 14, 32]), filter: r([5, 5, 16, 32]) },
       attrs: { ...conv, inputShape: [b, 14, 14, 16] },
+    },
+    {
+      label: 'dW linear (xᵀ·dy)',
+      kernel: 'BatchMatMul',
+      inputs: { a: r([b, 1568]), b: r([b, 10]) },
+      attrs: { transposeA: true, transposeB: false },
+    },
+    {
+      label: 'dx linear (dy·Wᵀ)',
+      kernel: 'BatchMatMul',
+      inputs: { a: r([b, 10]), b: r([1568, 10]) },
+      attrs: { transposeA: false, transposeB: true },
     },
     maxPoolGrad('pool1', [b, 28, 28, 16]),
     maxPoolGrad('pool2', [b, 14, 14, 32]),
@@ -242,6 +256,12 @@ async function stepTimings(
   }
 }
 
+/** The step's convolutions: forward and both gradients. */
+const CONV_KERNELS = ['Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+
+/** Steps in one profile; its figures are per step, averaged over them. */
+const PROFILED_STEPS = 5;
+
 /** Where one step's time goes with our kernels, kernel by kernel (the top 12). */
 async function stepProfile(
   ctx: BenchContext,
@@ -252,32 +272,56 @@ async function stepProfile(
   const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize: b, seed: 1 });
   for (let i = 0; i < WARMUP; i++) await stepMs(trainer);
   const profile = await tf.profile(async () => {
-    await trainer.step();
+    for (let i = 0; i < PROFILED_STEPS; i++) await trainer.step();
   });
   trainer.dispose();
   const byKernel = new Map<string, { ms: number; calls: number }>();
   // `name__op` entries are op scopes around kernels already listed: counting them would double.
   for (const k of profile.kernels.filter((k) => !k.name.endsWith('__op'))) {
     const entry = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
-    entry.ms += k.kernelTimeMs as number;
-    entry.calls++;
+    entry.ms += (k.kernelTimeMs as number) / PROFILED_STEPS;
+    entry.calls += 1 / PROFILED_STEPS;
     byKernel.set(k.name, entry);
   }
   const top = [...byKernel].sort((x, y) => y[1].ms - x[1].ms).slice(0, 12);
   for (const [kernel, { ms, calls }] of top) {
-    ctx.emit({ case: 'kernels.profile', kernel, batch: b, threads, ms: round(ms, 2), calls });
+    ctx.emit({
+      case: 'kernels.profile',
+      kernel,
+      batch: b,
+      threads,
+      ms: round(ms, 2),
+      calls: round(calls, 1),
+    });
   }
+  const convMs = CONV_KERNELS.reduce((sum, k) => sum + (byKernel.get(k)?.ms ?? 0), 0);
+  const allMs = [...byKernel.values()].reduce((sum, k) => sum + k.ms, 0);
+  ctx.emit({
+    case: 'kernels.profile.conv',
+    conv_kernels: ctx.options.conv,
+    batch: b,
+    threads,
+    conv_ms: round(convMs, 2),
+    all_kernels_ms: round(allMs, 2),
+  });
 }
 
 /** Bench-page entry: kernel A/B against stock, convolution shapes, whole steps, a step profile. */
 export async function run(ctx: BenchContext): Promise<void> {
-  const setup = await setupBackend('wasm', { wasmPaths: WASM_BINARY_URLS, navigator });
+  const setup = await setupBackend('wasm', {
+    wasmPaths: WASM_BINARY_URLS,
+    navigator,
+    threads: ctx.options.threads ?? undefined,
+  });
   if (setup.backend !== 'wasm') throw new Error(`the kernels case needs wasm: ${setup.reason}`);
   const threads = setup.threads ?? null;
   const { data } = await ctx.mnist();
   for (const b of ctx.options.batches) {
     await kernelTimings(ctx, b, threads);
     shapeTimings(ctx, b, threads);
+    // The steps below run the convolution kernels the worker would choose (or `--conv` forces).
+    convChooser.reset();
+    await tuneConvolutions(b);
     await stepTimings(ctx, data, b, threads);
     await stepProfile(ctx, data, b, threads);
   }

@@ -25,7 +25,7 @@ export const en = {
   'train.linkHeld':
     'The link you opened asks for other settings ({changes}). The run in progress keeps its own settings; the link’s fill the form when this run ends (Stop, or its last epoch).',
   'train.shareHint':
-    'The settings are in the page address: copy it to share this exact run. The same seed gives the same run.',
+    'The settings are in the page address: copy it to share this exact run. The same seed gives the same run on the same backend; the convolution kernels the worker picks (status bar) can change the last digits.',
   'train.controls': 'Training controls',
   'train.train': 'Train',
   'train.pause': 'Pause',
@@ -125,7 +125,7 @@ export const zh: Record<keyof typeof en, string> = {
   'train.linkHeld':
     '你打开的链接要求不同的设置（{changes}）。正在进行的训练保持自己的设置；这次训练结束（停止或完成最后一轮）后，表单会换成链接中的设置。',
   'train.shareHint':
-    '设置保存在页面地址中：复制地址即可分享这次训练。相同的随机种子会得到相同的结果。',
+    '设置保存在页面地址中：复制地址即可分享这次训练。在同一后端上，相同的随机种子会得到相同的结果；训练线程选用的卷积内核（见状态栏）可能让最后几位数字不同。',
   'train.controls': '训练控制',
   'train.train': '训练',
   'train.pause': '暂停',

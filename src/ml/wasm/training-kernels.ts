@@ -4,6 +4,7 @@ import { castWasm, identityWasm } from './alias-kernels';
 import { conv2DWasm } from './conv-forward-kernel';
 import { conv2DBackpropFilterWasm, conv2DBackpropInputWasm } from './conv-grad-kernels';
 import { rememberStockKernel, WASM } from './kernel-utils';
+import { batchMatMulWasm } from './matmul-kernel';
 import { maxPoolGradWasm } from './pool-grad-kernel';
 import { sumWasm } from './sum-kernel';
 
@@ -30,6 +31,7 @@ export const WASM_TRAINING_KERNELS: readonly string[] = [
   'Conv2DBackpropFilter',
   'Conv2DBackpropInput',
   'MaxPoolGrad',
+  'BatchMatMul',
   'Sum',
   'Identity',
   'Cast',
@@ -40,6 +42,7 @@ const KERNELS: Record<string, unknown> = {
   Conv2DBackpropFilter: conv2DBackpropFilterWasm,
   Conv2DBackpropInput: conv2DBackpropInputWasm,
   MaxPoolGrad: maxPoolGradWasm,
+  BatchMatMul: batchMatMulWasm,
   Sum: sumWasm,
   Identity: identityWasm,
   Cast: castWasm,

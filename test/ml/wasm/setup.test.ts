@@ -6,6 +6,7 @@ import {
   conv2DBackpropFilterWasm,
   conv2DBackpropInputWasm,
 } from '../../../src/ml/wasm/conv-grad-kernels';
+import { batchMatMulWasm } from '../../../src/ml/wasm/matmul-kernel';
 import { maxPoolGradWasm } from '../../../src/ml/wasm/pool-grad-kernel';
 import { defaultThreadCount, initWasmBackend } from '../../../src/ml/wasm/setup';
 import { sumWasm } from '../../../src/ml/wasm/sum-kernel';
@@ -30,6 +31,7 @@ const OURS: Record<string, unknown> = {
   Conv2DBackpropFilter: conv2DBackpropFilterWasm,
   Conv2DBackpropInput: conv2DBackpropInputWasm,
   MaxPoolGrad: maxPoolGradWasm,
+  BatchMatMul: batchMatMulWasm,
   Sum: sumWasm,
   Identity: identityWasm,
   Cast: castWasm,
