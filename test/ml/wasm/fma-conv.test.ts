@@ -33,6 +33,11 @@ const CASES: Case[] = [
   { name: 'width exactly 4', x: [1, 6, 6, 2], filter: [3, 3, 2, 8], pad: [0, 0, 0, 0] },
   { name: 'uneven padding', x: [2, 8, 8, 5], filter: [4, 4, 5, 24], pad: [1, 2, 2, 1] },
   { name: '1x1', x: [2, 5, 6, 7], filter: [1, 1, 7, 8], pad: [0, 0, 0, 0] },
+  // Rows of 4k + 2: the 2-pixel x 16-channel tile where the channels pair up, else moved back.
+  { name: 'width 10, 24 channels', x: [2, 4, 12, 2], filter: [1, 3, 2, 24], pad: [0, 0, 0, 0] },
+  { name: 'width 6, 8 channels', x: [2, 5, 8, 3], filter: [3, 3, 3, 8], pad: [0, 0, 0, 0] },
+  { name: 'width 6, 48 channels', x: [1, 3, 6, 4], filter: [2, 3, 4, 48], pad: [0, 1, 1, 1] },
+  { name: 'width 7', x: [1, 4, 9, 2], filter: [2, 3, 2, 16], pad: [0, 0, 0, 0] },
 ];
 
 // The relaxed-SIMD path runs wherever the engine has it (vitest passes Node 20 its flag);
