@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { watModules } from './scripts/vite-plugin-wat.ts';
 
 // Real-browser tests: the built app served on 127.0.0.1, driven through Debian's Chromium.
 export default defineConfig({
+  // Tests import app modules, some of which reach our WebAssembly text kernels.
+  plugins: [watModules()],
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackendSetup } from '../ml/backend';
 import { useBackend } from '../state/backend';
 import { useMnist } from '../state/mnist';
@@ -35,6 +35,22 @@ export function StatusBar() {
   const trainer = useTrainer();
   const page = useBackend();
   const [tensors, setTensors] = useState(0);
+  const bar = useRef<HTMLElement>(null);
+  // The bar sticks to the bottom and covers what is under it: focus moves and scrolls into view
+  // keep clear of it through scroll-padding (app.css), which needs its height.
+  useEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--status-bar-height', `${el.offsetHeight}px`),
+    );
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--status-bar-height');
+    };
+  }, []);
   useEffect(() => {
     const timer = setInterval(() => {
       try {
@@ -46,7 +62,7 @@ export function StatusBar() {
     return () => clearInterval(timer);
   }, []);
   return (
-    <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
+    <footer ref={bar} className="status-bar" role="contentinfo" aria-label={t('status.label')}>
       <span data-testid="status-backend">
         {t('status.backend')}: <BackendName setup={page} /> · {t('status.tensors')}: {num(tensors)}
       </span>

@@ -7,14 +7,20 @@ type I18n = ReturnType<typeof useI18n>;
 /** Which convolution kernels the worker runs, and the timings that chose them. */
 function convolutionLine(conv: ConvolutionReport, t: I18n['t'], num: I18n['num']): string {
   if (!conv.available) return t('speed.conv.none');
-  if (conv.mode !== 'auto') return t(`speed.conv.${conv.mode}`);
+  if (conv.mode === 'xnnpack') return t('speed.conv.xnnpack');
+  // Where helper threads of our own run our kernels beside this one.
+  const n = conv.fmaThreads ?? 1;
+  const threads = n > 1 ? t('speed.conv.threads', { threads: n }) : '';
+  if (conv.mode === 'fma') return t('speed.conv.fma') + threads;
   const { chosen, xnnpack } = convStepMs(conv.choices);
-  return t('speed.conv.timed', {
-    fma: conv.choices.filter((c) => c.kernel === 'fma').length,
-    all: conv.choices.length,
-    ms: t('speed.ms', { ms: num(chosen, 1) }),
-    xnnpack: t('speed.ms', { ms: num(xnnpack, 1) }),
-  });
+  return (
+    t('speed.conv.timed', {
+      fma: conv.choices.filter((c) => c.kernel === 'fma').length,
+      all: conv.choices.length,
+      ms: t('speed.ms', { ms: num(chosen, 1) }),
+      xnnpack: t('speed.ms', { ms: num(xnnpack, 1) }),
+    }) + threads
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
 // integrated or a busy one can lose to WASM's SIMD kernels on a fast CPU, and the only way to know
 // is to time it. The decision itself is pure (below), so it is tested with fake timings.
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { TUTORIAL_CONFIG } from './config';
 import { createModel } from './model';
 import { makeOptimizer } from './train';
@@ -13,7 +13,7 @@ import {
   WARMUP_CALLS,
   type ConvolutionReport,
 } from './wasm/fma/conv-choice';
-import { fmaKernels } from './wasm/fma/fma-kernels';
+import { fmaKernels, startFmaThreads } from './wasm/fma/fma-kernels';
 
 /** Backends the measured choice compares. */
 export type TimedBackend = 'webgl' | 'wasm';
@@ -95,7 +95,13 @@ export async function timeTrainingStep(
 export async function tuneConvolutions(
   batchSize: number = TUTORIAL_CONFIG.batchSize,
 ): Promise<ConvolutionReport> {
-  const available = fmaKernels(tf.backend() as BackendWasm) !== null;
+  const backend = tf.backend() as BackendWasm;
+  const available = fmaKernels(backend) !== null;
+  // Ours on every thread the backend has, before they are timed against XNNPACK's.
+  const fmaThreads =
+    available && convChooser.mode !== 'xnnpack'
+      ? await startFmaThreads(backend, getThreadsCount())
+      : 1;
   if (available && convChooser.mode === 'auto' && convChooser.firstTuning(`batch ${batchSize}`)) {
     convChooser.tuning = true;
     try {
@@ -108,5 +114,5 @@ export async function tuneConvolutions(
       convChooser.tuning = false;
     }
   }
-  return { mode: convChooser.mode, available, choices: convChooser.choices() };
+  return { mode: convChooser.mode, available, fmaThreads, choices: convChooser.choices() };
 }

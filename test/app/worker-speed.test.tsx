@@ -81,6 +81,24 @@ it('says which convolution kernels were timed faster, with both step figures', (
   );
 });
 
+it('says how many threads our kernels run on where helpers of our own joined this one', () => {
+  const report = {
+    mode: 'auto' as const,
+    available: true,
+    fmaThreads: 3,
+    choices: [choice('fma', 5, 9)],
+  };
+  expect(speed({ ...base, convolutions: report })).toBe(
+    'Training speed: convolutions: our relaxed-SIMD kernels for 1 of 1 shapes, XNNPACK for the rest (5.0 ms a step; XNNPACK alone 9.0 ms) (ours on 3 threads)',
+  );
+  cleanup();
+  localStorage.setItem('digit-lab.lang', 'zh-CN');
+  expect(speed({ ...base, convolutions: { ...report, mode: 'fma' } })).toBe(
+    '训练速度: 卷积：我们的 relaxed-SIMD 内核，按地址中的要求（?conv=）（我们的内核用 3 个线程）',
+  );
+  localStorage.removeItem('digit-lab.lang');
+});
+
 it('says when the browser has no relaxed SIMD, or the address forces a kernel', () => {
   const conv = (mode: 'auto' | 'fma' | 'xnnpack', available: boolean) =>
     speed({ ...base, convolutions: { mode, available, choices: [] } });

@@ -198,3 +198,21 @@ it('trains with the convolution kernels the address forces, and says so', async 
   await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
   expect(pageErrors(page)).toEqual([]);
 });
+
+it('runs our convolution kernels on helper threads of their own where the worker has two', async () => {
+  const page = await openApp(browser, `?threads=2&conv=fma${TUTORIAL_LINK}`);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Ready to train/);
+  expect(await page.getByTestId('status-speed').textContent()).toMatch(
+    /convolutions: our relaxed-SIMD kernels, as the address asks \(\?conv=\) \(ours on 2 threads\)$/,
+  );
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
+  // The first step's log line: a finite loss and an accuracy from weights the split kernels
+  // trained (a wrong share would give NaN or a diverged run).
+  expect(await page.getByRole('log').textContent()).toMatch(
+    /^Epoch: 0 \| train loss: \d\.\d{4} \| test accuracy: 0\.\d\d/,
+  );
+  expect(pageErrors(page)).toEqual([]);
+});

@@ -22,6 +22,7 @@ export const en = {
   'speed.conv.none': 'convolutions: XNNPACK (this browser has no relaxed SIMD)',
   'speed.conv.fma': 'convolutions: our relaxed-SIMD kernels, as the address asks (?conv=)',
   'speed.conv.xnnpack': 'convolutions: XNNPACK, as the address asks (?conv=)',
+  'speed.conv.threads': ' (ours on {threads} threads)',
 };
 
 /** The same, in Simplified Chinese. */
@@ -42,4 +43,5 @@ export const zh: Record<keyof typeof en, string> = {
   'speed.conv.none': '卷积：XNNPACK（此浏览器不支持 relaxed SIMD）',
   'speed.conv.fma': '卷积：我们的 relaxed-SIMD 内核，按地址中的要求（?conv=）',
   'speed.conv.xnnpack': '卷积：XNNPACK，按地址中的要求（?conv=）',
+  'speed.conv.threads': '（我们的内核用 {threads} 个线程）',
 };

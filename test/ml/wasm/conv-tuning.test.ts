@@ -39,7 +39,7 @@ it('times nothing when the address forces a kernel', async () => {
   convChooser.mode = 'xnnpack';
   try {
     const report = await tuneConvolutions(3);
-    expect(report).toEqual({ mode: 'xnnpack', available: true, choices: [] });
+    expect(report).toEqual({ mode: 'xnnpack', available: true, fmaThreads: 1, choices: [] });
   } finally {
     convChooser.mode = 'auto';
   }

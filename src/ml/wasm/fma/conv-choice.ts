@@ -28,6 +28,8 @@ export interface ConvolutionReport {
   mode: ConvKernelMode;
   /** False where the engine has no relaxed SIMD (or the kernels could not load): XNNPACK only. */
   available: boolean;
+  /** Threads our kernels run on (helpers of our own beside this one; 1 without). */
+  fmaThreads?: number;
   /** The tutorial's shapes, timed at start ('auto' only). */
   choices: ConvChoice[];
 }

@@ -5,6 +5,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as fmaModule from './conv.wat';
+import { backendMemory, type KernelBytes } from './heap';
+import { kernelPool, splitImages } from './kernel-pool';
 
 /** The kernel's signature: byte offsets of padded x, packed filter and output, then the sizes. */
 export type ConvKernel = (
@@ -22,20 +24,7 @@ export type ConvKernel = (
   kw: number,
 ) => void;
 
-/** Assembled module bytes for an ordinary and for a shared heap. */
-export interface KernelBytes {
-  plain: Uint8Array<ArrayBuffer>;
-  shared: Uint8Array<ArrayBuffer>;
-}
-
-/** The WebAssembly.Memory behind a tfjs WASM backend, or null where the build hides it. */
-export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
-  const module = backend.wasm as unknown as {
-    wasmMemory?: WebAssembly.Memory;
-    asm?: { memory?: WebAssembly.Memory };
-  };
-  return module.wasmMemory ?? module.asm?.memory ?? null;
-}
+export { backendMemory, type KernelBytes } from './heap';
 
 const cache = new WeakMap<object, WeakMap<KernelBytes, unknown>>();
 
@@ -120,7 +109,21 @@ export function convOnHeap(
     Co!,
   );
   const at = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
-  kernel(at(xp), at(packed), at(out), N!, hp, wp, Ci!, ho, wo, Co!, kh!, kw!);
+  const sizes = [hp, wp, Ci!, ho, wo, Co!, kh!, kw!];
+  const pool = kernelPool(backend);
+  if (pool && pool.threads > 1 && N! > 1) {
+    // Each thread a range of images: its own input rows and output rows.
+    const shares = splitImages(N!, pool.threads).map(({ from, to }) => [
+      at(xp) + from * hp * wp * Ci! * 4,
+      at(packed),
+      at(out) + from * ho * wo * Co! * 4,
+      to - from,
+      ...sizes,
+    ]);
+    pool.run('conv', kernel as (...a: number[]) => void, shares);
+  } else {
+    kernel(at(xp), at(packed), at(out), N!, hp, wp, Ci!, ho, wo, Co!, kh!, kw!);
+  }
   if (xp !== x) backend.disposeData(xp.dataId);
   backend.disposeData(packed.dataId);
   return out;

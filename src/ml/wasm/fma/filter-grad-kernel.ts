@@ -11,6 +11,7 @@ import {
   type Padding,
 } from './conv-kernel';
 import * as fmaModule from './filter-grad.wat';
+import { kernelPool, splitImages } from './kernel-pool';
 
 /** The kernel's signature: byte offsets of padded x, dy and dW, then the sizes. */
 export type FilterGradKernel = (
@@ -74,13 +75,39 @@ export function filterGradOnHeap(
   const [N, H, W, Ci] = x.shape as number[];
   const [, Ho, Wo, Co] = dy.shape as number[];
   const [pt, pb, pl, pr] = pad;
+  const hp = H! + pt + pb;
+  const wp = W! + pl + pr;
+  const sizes = [hp, wp, Ci!, Ho!, Wo!, Co!, kh!, kw!];
+  const pool = kernelPool(backend);
+  const ranges = pool && pool.threads > 1 && N! > 1 ? splitImages(N!, pool.threads) : [];
   const xp = paddedOnHeap(backend, x, pad);
   const dw = backend.makeOutput([kh!, kw!, Ci!, Co!], 'float32');
+  const size = kh! * kw! * Ci! * Co!;
+  // Threads past the first sum their images into sums of their own, added to dW after.
+  const extra = ranges.length > 1 ? backend.makeOutput([ranges.length - 1, size], 'float32') : null;
   // Views only after the last allocation: growing the heap detaches earlier ones.
   fillPadded(backend, x, xp, pad);
   (backend.typedArrayFromHeap(dw) as Float32Array).fill(0); // the kernel adds to it
   const at = (t: tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
-  kernel(at(xp), at(dy), at(dw), N!, H! + pt + pb, W! + pl + pr, Ci!, Ho!, Wo!, Co!, kh!, kw!);
+  if (pool && extra) {
+    const shares = ranges.map(({ from, to }, i) => [
+      at(xp) + from * hp * wp * Ci! * 4,
+      at(dy) + from * Ho! * Wo! * Co! * 4,
+      i === 0 ? at(dw) : at(extra) + (i - 1) * size * 4,
+      to - from,
+      ...sizes,
+    ]);
+    (backend.typedArrayFromHeap(extra) as Float32Array).fill(0);
+    pool.run('filterGrad', kernel as (...a: number[]) => void, shares);
+    const sums = backend.typedArrayFromHeap(dw) as Float32Array;
+    const parts = backend.typedArrayFromHeap(extra) as Float32Array;
+    for (let p = 0; p < ranges.length - 1; p++) {
+      for (let i = 0, o = p * size; i < size; i++) sums[i]! += parts[o + i]!;
+    }
+    backend.disposeData(extra.dataId);
+  } else {
+    kernel(at(xp), at(dy), at(dw), N!, hp, wp, Ci!, Ho!, Wo!, Co!, kh!, kw!);
+  }
   if (xp !== x) backend.disposeData(xp.dataId);
   return dw;
 }
