@@ -8,8 +8,6 @@ import { RunControl, runLoop } from '../../src/ml/run-loop';
 import { evaluateAccuracy, Trainer } from '../../src/ml/train';
 import { median, round, type BenchContext } from '../bench-context';
 import { convChooser } from '../../src/ml/wasm/fma/conv-choice';
-import { kernelPool } from '../../src/ml/wasm/fma/kernel-pool';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
 
 /** The chooser's per-shape decisions, e.g. "conv 50x14x14x16…: fma 4.9 / xnnpack 9.3 ms". */
@@ -124,8 +122,6 @@ export async function run(ctx: BenchContext): Promise<void> {
         conv_kernels: setup.backend === 'wasm' ? ctx.options.conv : null,
         // Threads our kernels ran on (helpers of our own beside the page's).
         fma_threads: tuned?.fmaThreads ?? null,
-        fma_pool_now:
-          setup.backend === 'wasm' ? (kernelPool(tf.backend() as BackendWasm)?.threads ?? 1) : null,
         conv_choices: setup.backend === 'wasm' ? convChoices() : null,
       });
       trainer.dispose();
