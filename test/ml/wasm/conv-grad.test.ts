@@ -190,13 +190,7 @@ for (const mode of MODES)
     it('conv2d gradients through tf.grads agree, and leave no wasm buffers behind', async () => {
       const x = tf.tensor4d(randomValues(4 * 12 * 12 * 3, 6), [4, 12, 12, 3]);
       const w = tf.tensor4d(randomValues(5 * 5 * 3 * 8, 7), [5, 5, 3, 8]);
-      const g = () =>
-        tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-          tf
-            .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')
-            .square()
-            .sum(),
-        )([x, w]);
+      const g = () => convGrads(x, w);
       const want = await onBackend('cpu', g);
       await onBackend('wasm', g);
       const ids = tf.backend().numDataIds();
@@ -207,6 +201,15 @@ for (const mode of MODES)
     });
   });
 
+/** Gradients of sum(conv2d(x, w, 'same')²) with respect to x and w. */
+const convGrads = (x: tf.Tensor4D, w: tf.Tensor4D) =>
+  tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf
+      .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')
+      .square()
+      .sum(),
+  )([x, w]);
+
 describe('wasm conv kernels timed per shape (auto)', { timeout: 60000 }, () => {
   beforeAll(setupBackends);
 
@@ -216,13 +219,7 @@ describe('wasm conv kernels timed per shape (auto)', { timeout: 60000 }, () => {
     convChooser.tuning = true;
     const x = tf.tensor4d(randomValues(2 * 14 * 14 * 16, 12), [2, 14, 14, 16]);
     const w = tf.tensor4d(randomValues(5 * 5 * 16 * 32, 13), [5, 5, 16, 32]);
-    const g = () =>
-      tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-        tf
-          .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')
-          .square()
-          .sum(),
-      )([x, w]);
+    const g = () => convGrads(x, w);
     const want = await onBackend('cpu', g);
     const trial = 2 * (WARMUP_CALLS + TIMED_CALLS);
     for (let i = 0; i < trial + 1; i++) {

@@ -5,24 +5,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as fmaModule from './conv.wat';
-import { backendMemory, type KernelBytes } from './heap';
+import { backendMemory, type HeapKernel, type KernelBytes } from './heap';
 import { kernelPool, splitImages } from './kernel-pool';
 
-/** The kernel's signature: byte offsets of padded x, packed filter and output, then the sizes. */
-export type ConvKernel = (
-  xp: number,
-  w: number,
-  out: number,
-  n: number,
-  hp: number,
-  wp: number,
-  ci: number,
-  ho: number,
-  wo: number,
-  co: number,
-  kh: number,
-  kw: number,
-) => void;
+/** The kernel: byte offsets of padded x, packed filter and output, then the sizes. */
+export type ConvKernel = HeapKernel;
 
 export { backendMemory, type KernelBytes } from './heap';
 
@@ -120,7 +107,7 @@ export function convOnHeap(
       to - from,
       ...sizes,
     ]);
-    pool.run('conv', kernel as (...a: number[]) => void, shares);
+    pool.run('conv', kernel, shares);
   } else {
     kernel(at(xp), at(packed), at(out), N!, hp, wp, Ci!, ho, wo, Co!, kh!, kw!);
   }

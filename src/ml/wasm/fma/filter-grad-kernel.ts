@@ -11,23 +11,11 @@ import {
   type Padding,
 } from './conv-kernel';
 import * as fmaModule from './filter-grad.wat';
+import type { HeapKernel } from './heap';
 import { kernelPool, splitImages } from './kernel-pool';
 
-/** The kernel's signature: byte offsets of padded x, dy and dW, then the sizes. */
-export type FilterGradKernel = (
-  xp: number,
-  dy: number,
-  dw: number,
-  n: number,
-  hp: number,
-  wp: number,
-  ci: number,
-  ho: number,
-  wo: number,
-  co: number,
-  kh: number,
-  kw: number,
-) => void;
+/** The kernel: byte offsets of padded x, dy and dW, then the sizes. */
+export type FilterGradKernel = HeapKernel;
 
 /** The filter-gradient kernel bound to this backend's heap, or null where it cannot load. */
 export function filterGradKernel(
@@ -98,7 +86,7 @@ export function filterGradOnHeap(
       ...sizes,
     ]);
     (backend.typedArrayFromHeap(extra) as Float32Array).fill(0);
-    pool.run('filterGrad', kernel as (...a: number[]) => void, shares);
+    pool.run('filterGrad', kernel, shares);
     const sums = backend.typedArrayFromHeap(dw) as Float32Array;
     const parts = backend.typedArrayFromHeap(extra) as Float32Array;
     for (let p = 0; p < ranges.length - 1; p++) {

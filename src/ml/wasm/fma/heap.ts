@@ -15,3 +15,22 @@ export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
   };
   return module.wasmMemory ?? module.asm?.memory ?? null;
 }
+
+/**
+ * A kernel export of ours: byte offsets on the heap of its three arrays, then the sizes
+ * n, hp, wp, ci, ho, wo, co, kh, kw (each kernel's own file says which arrays).
+ */
+export type HeapKernel = (
+  a: number,
+  b: number,
+  c: number,
+  n: number,
+  hp: number,
+  wp: number,
+  ci: number,
+  ho: number,
+  wo: number,
+  co: number,
+  kh: number,
+  kw: number,
+) => void;
