@@ -92,7 +92,7 @@ export function conv2DBackpropFilterWasm(args: {
       ? () => filterGradOnHeap(backend, fma.filterGrad, x, dy, [kh, kw], pad)
       : null;
   return convChooser.run('filter-grad', shapeKey(x.shape, dy.shape, pad), ours, () =>
-    filterGradXnnpack(backend, x, dy, info, nchw),
+    filterGradXnnpack(backend, x, dy, info, pad, nchw),
   );
 }
 
@@ -105,13 +105,11 @@ function filterGradXnnpack(
   x: tf.TensorInfo,
   dy: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
+  [pt, pb, pl, pr]: Padding,
   nchw: boolean,
 ): tf.TensorInfo {
-  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo, inChannels: Ci } = info;
-  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
-  const { top: pt, left: pl } = info.padInfo;
-  const pb = kh + (Ho - 1) * sh - H - pt;
-  const pr = kw + (Wo - 1) * sw - W - pl;
+  const { inHeight: H, inWidth: W, inChannels: Ci } = info;
+  const { strideHeight: sh, strideWidth: sw } = info;
   // Batch becomes the contraction (channel) axis of the forward convolution.
   // (Making x the filter instead, so XNNPACK re-packs the smaller operand, was
   // measured: its larger indirection buffer ate the gain; not worth the code.)

@@ -114,12 +114,6 @@ export class KernelPool {
       Atomics.notify(this.ctl, base + SEQ);
     }
   }
-
-  /** Ends the helper threads at once, wherever they are. */
-  terminate(): void {
-    this.usable = false;
-    for (const w of this.workers) w.terminate();
-  }
 }
 
 /** A helper thread as the pool sees it: started with its message, answering once ready. */
