@@ -43,11 +43,16 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
   console.log(`[e2e] ${await page.getByTestId('overview-ms').textContent()}`);
 
   // Pointing at a conv2 map lights up all 16 pool1 maps it reads, and nothing else.
-  await overviewMaps(page, 'conv2').nth(5).hover();
+  // The page may still settle under the pointer (maps painting): each try points again.
   await expect
-    .poll(() => page.getByTestId('overview-focus').textContent())
-    .toBe('conv2 map 5 is computed from all 16 pool1 maps, with 16 kernels of its own.');
-  expect(await overview.locator('.overview-map[data-source]').count()).toBe(16);
+    .poll(async () => {
+      await overviewMaps(page, 'conv2').nth(5).hover();
+      return [
+        await page.getByTestId('overview-focus').textContent(),
+        await overview.locator('.overview-map[data-source]').count(),
+      ];
+    })
+    .toEqual(['conv2 map 5 is computed from all 16 pool1 maps, with 16 kernels of its own.', 16]);
   expect(await overviewMaps(page, 'pool1').and(page.locator('[data-source]')).count()).toBe(16);
   await overviewMaps(page, 'pool1').nth(2).hover();
   await expect.poll(() => overview.locator('.overview-map[data-source]').count()).toBe(1);
