@@ -42,26 +42,41 @@ it('shows the whole network for a test image, with arithmetic that reproduces it
   expect(await scores.getByTestId('class-score').count()).toBe(10);
   console.log(`[e2e] ${await page.getByTestId('overview-ms').textContent()}`);
 
-  // Pointing at a conv2 map lights up all 16 pool1 maps it reads, and nothing else.
-  // The page may still settle under the pointer (maps painting): each try points again.
-  await expect
-    .poll(async () => {
-      await overviewMaps(page, 'conv2').nth(5).hover();
-      return [
-        await page.getByTestId('overview-focus').textContent(),
-        await overview.locator('.overview-map[data-source]').count(),
-      ];
-    })
-    .toEqual(['conv2 map 5 is computed from all 16 pool1 maps, with 16 kernels of its own.', 16]);
-  expect(await overviewMaps(page, 'pool1').and(page.locator('[data-source]')).count()).toBe(16);
-  await overviewMaps(page, 'pool1').nth(2).hover();
-  await expect.poll(() => overview.locator('.overview-map[data-source]').count()).toBe(1);
-  // A conv1 map reads the input image alone.
+  // Pointing at a conv2 map lights up all 16 pool1 maps it reads, and nothing else; a pool1
+  // map reads its own conv1 map; a conv1 map reads the input image alone. The page may still
+  // settle under the pointer (maps painting, layout moving), so each try points again and reads
+  // the focus line, the lit maps and the input column together.
   const inputColumn = overview.getByRole('region', { name: 'input: 1 × 28 × 28' });
-  expect(await inputColumn.getAttribute('class')).not.toContain('is-source');
-  await overviewMaps(page, 'conv1').nth(0).hover();
-  await expect.poll(() => inputColumn.getAttribute('class')).toContain('is-source');
-  expect(await overview.locator('.overview-map[data-source]').count()).toBe(0);
+  const pointAt = (layer: string, index: number) =>
+    expect.poll(async () => {
+      await overviewMaps(page, layer).nth(index).hover();
+      const lit = overview.locator('.overview-map[data-source]');
+      return {
+        focus: await page.getByTestId('overview-focus').textContent(),
+        lit: await lit.count(),
+        litPool1: await overviewMaps(page, 'pool1').and(lit).count(),
+        input: ((await inputColumn.getAttribute('class')) ?? '').includes('is-source'),
+      };
+    });
+  expect(((await inputColumn.getAttribute('class')) ?? '').includes('is-source')).toBe(false);
+  await pointAt('conv2', 5).toEqual({
+    focus: 'conv2 map 5 is computed from all 16 pool1 maps, with 16 kernels of its own.',
+    lit: 16,
+    litPool1: 16,
+    input: false,
+  });
+  await pointAt('pool1', 2).toEqual({
+    focus: 'pool1 map 2 keeps the largest of every 2 × 2 block of conv1 map 2.',
+    lit: 1,
+    litPool1: 0,
+    input: false,
+  });
+  await pointAt('conv1', 0).toEqual({
+    focus: 'conv1 map 0 is computed from the input image, with kernel 0.',
+    lit: 0,
+    litPool1: 0,
+    input: true,
+  });
 
   // Open conv2 map 5 from the keyboard: 16 partial sums plus the bias, through ReLU, give the
   // model's own value, at the brightest cell and at a corner.
