@@ -82,6 +82,8 @@ export class Trainer {
   private order: Int32Array;
   private stepInEpoch = 0;
   private lastGood: tf.Tensor[] | null = null;
+  /** False once a failed step could not put the weights back: they may be part-updated. */
+  intact = true;
   /** Training time so far, kept so a curve can be read against seconds as well as steps. */
   private trainedMs = 0;
   /** Builds each batch from its MNIST indices (mixing in other images); plain MNIST when null. */
@@ -165,15 +167,13 @@ export class Trainer {
       (this.stepInEpoch + 1) * batchSize,
     );
     const before = tf.tidy(() => this.model.getWeights().map((w) => w.clone()));
-    const { xs, ys } = this.batches?.(indices) ?? makeBatch(this.data.train, indices);
-    const lossTensor = this.optimizer.minimize(
-      () =>
-        tf.losses.softmaxCrossEntropy(ys, this.model.apply(xs, { training: true }) as tf.Tensor),
-      true,
-    );
-    tf.dispose([xs, ys]);
-    const loss = lossTensor ? (await lossTensor.data())[0] : Number.NaN;
-    lossTensor?.dispose();
+    let loss: number;
+    try {
+      loss = await this.lossOfUpdate(indices);
+    } catch (err) {
+      this.putBack(before);
+      throw err;
+    }
     const step = this.history.stepsDone;
     if (!Number.isFinite(loss)) {
       // The loss came from `before`, so those weights are already bad: go back one more step.
@@ -231,6 +231,40 @@ export class Trainer {
     };
   }
 
+  /** One optimizer update on the batch of `indices`; the loss it was computed from. */
+  private async lossOfUpdate(indices: Int32Array): Promise<number> {
+    const { xs, ys } = this.batches?.(indices) ?? makeBatch(this.data.train, indices);
+    try {
+      const lossTensor = this.optimizer.minimize(
+        () =>
+          tf.losses.softmaxCrossEntropy(ys, this.model.apply(xs, { training: true }) as tf.Tensor),
+        true,
+      );
+      const loss = lossTensor ? (await lossTensor.data())[0] : Number.NaN;
+      lossTensor?.dispose();
+      return loss;
+    } finally {
+      tf.dispose([xs, ys]);
+    }
+  }
+
+  /**
+   * After a step that threw (a kernel, the backend), puts back the weights from before it, so the
+   * model is the one its history ends at; the optimizer's moments may hold part of the failed
+   * update, so they start afresh. Where even that fails, `intact` turns false.
+   */
+  private putBack(before: tf.Tensor[]): void {
+    try {
+      this.model.setWeights(before);
+      this.optimizer.dispose();
+      this.optimizer = makeOptimizer(this.config);
+    } catch {
+      this.intact = false;
+    } finally {
+      tf.dispose(before);
+    }
+  }
+
   /** The weights as plain arrays, copied so they can be transferred without touching the model. */
   weights(): WeightSnapshot {
     return readWeights(this.model).map((w) => ({ ...w, data: w.data.slice() }));
@@ -243,6 +277,7 @@ export class Trainer {
    */
   restore(weights: WeightSnapshot, history: TrainingHistory): void {
     writeWeights(this.model, weights);
+    this.intact = true;
     this.history = {
       ...history,
       config: this.config,

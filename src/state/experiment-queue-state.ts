@@ -1,5 +1,5 @@
 import type { RunSpec } from '../ml/experiments/presets';
-import type { RunEnd } from './trainer-state';
+import type { RunEnd, TrainerState } from './trainer-state';
 
 /** Where one queued run is ('interrupted': it was training when the tab was reloaded). */
 export type QueueItemStatus =
@@ -46,7 +46,7 @@ export type QueueAction =
   | { type: 'run-id'; key: number; runId: string }
   /** The running run ended (stopped, completed, diverged, or its worker died). */
   | { type: 'ended'; reason: RunEnd['reason'] }
-  /** The worker refused the running run. */
+  /** The worker refused the running run, or a step of it failed. */
   | { type: 'failed'; message: string };
 
 const waiting = (spec: RunSpec, key: number): QueueItem => ({
@@ -61,6 +61,30 @@ const waiting = (spec: RunSpec, key: number): QueueItem => ({
 /** The running item, if any. */
 export const runningItem = (state: QueueState) =>
   state.items.find((i) => i.status === 'running') ?? null;
+
+/** What the trainer held when the running item was asked of the worker. */
+export type LaunchMark = Pick<TrainerState, 'finishedRuns' | 'error'>;
+
+/**
+ * What became of the running item, from the trainer now and at its launch: failed (a new error,
+ * once the worker is not training, or a failed step, which ends the run at once), ended, or
+ * nothing yet. A refused request leaves a run going, so it is no failure while training.
+ */
+export function runOutcome(
+  launch: LaunchMark,
+  now: Pick<TrainerState, 'finishedRuns' | 'error' | 'lastRun' | 'phase'>,
+): Extract<QueueAction, { type: 'failed' | 'ended' }> | null {
+  const { error } = now;
+  if (
+    error &&
+    error !== launch.error &&
+    (now.phase !== 'training' || error.keptSteps !== undefined)
+  )
+    return { type: 'failed', message: error.message };
+  if (now.finishedRuns > launch.finishedRuns)
+    return { type: 'ended', reason: now.lastRun?.reason ?? 'stopped' };
+  return null;
+}
 
 /** The item to start now: the first waiting one, when the queue runs and nothing is running. */
 export function nextToLaunch(state: QueueState): QueueItem | null {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import {
   nextToLaunch,
   queueReducer,
+  runOutcome,
   runningItem,
   type QueueAction,
   type QueueState,
@@ -57,11 +58,8 @@ export function ExperimentQueueProvider({ children }: { children: ReactNode }) {
     if (!running) return;
     if (!running.runId && tabRunId && tabRunId !== launch.current.runId)
       dispatch({ type: 'run-id', key: running.key, runId: tabRunId });
-    if (finishedRuns > launch.current.finishedRuns) {
-      dispatch({ type: 'ended', reason: lastRun?.reason ?? 'stopped' });
-    } else if (error && error !== launch.current.error && phase !== 'training') {
-      dispatch({ type: 'failed', message: error.message });
-    }
+    const outcome = runOutcome(launch.current, { finishedRuns, error, lastRun, phase });
+    if (outcome) dispatch(outcome);
   }, [running, tabRunId, finishedRuns, lastRun, error, phase]);
 
   const value = useMemo(() => ({ queue, dispatch }), [queue]);

@@ -10,7 +10,10 @@ import type {
   WorkerErrorCode,
 } from '../worker/protocol';
 
-/** How the last run ended ('interrupted': the worker died); for 'diverged', the step and loss. */
+/**
+ * How the last run ended ('interrupted': the worker died, or a step failed); for 'diverged', the
+ * step and loss.
+ */
 export interface RunEnd {
   reason: FinishReason | 'interrupted';
   step: number | null;
@@ -27,8 +30,11 @@ export interface TrainerState {
   dataset: MnistLoadStats | null;
   /** Live tensors inside the worker. */
   numTensors: number;
-  /** The last error the worker reported (a refused request, or a crash). */
-  error: { code: WorkerErrorCode; message: string } | null;
+  /**
+   * The last error the worker reported (a refused request, a failed step, or a crash); after a
+   * failed step, how many whole steps the kept weights hold.
+   */
+  error: { code: WorkerErrorCode; message: string; keptSteps?: number } | null;
   /** True when the weights came from `restore` (the optimizer state restarted). */
   restored: boolean;
   /** Runs that ended (stopped, completed, diverged or interrupted) since the page opened; their weights arrived first. */
@@ -119,7 +125,16 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
     case 'restored':
       return { ...state, restored: true, lastRun: null, numTensors: action.numTensors };
     case 'error':
-      return { ...state, error: { code: action.code, message: action.message } };
+      if (action.keptSteps === undefined)
+        return { ...state, error: { code: action.code, message: action.message } };
+      // A step failed and the run ended with it, its last whole step's weights sent just
+      // before: cut short like a run whose worker died, so it is saved the same way.
+      return {
+        ...state,
+        error: { code: action.code, message: action.message, keptSteps: action.keptSteps },
+        lastRun: { reason: 'interrupted', step: null, loss: null },
+        finishedRuns: state.finishedRuns + 1,
+      };
     case 'crash':
       return { ...state, error: { code: 'other', message: action.message } };
     case 'run-request': {

@@ -109,8 +109,12 @@ export type TrainerEvent =
   | { type: 'restored'; numTensors: number }
   /** The worker holds the lifeline lock; the page may now wait on it. */
   | { type: 'lifeline' }
-  /** A request that could not be carried out; the worker's model and run are unchanged. */
-  | { type: 'error'; code: WorkerErrorCode; message: string };
+  /**
+   * A request that could not be carried out; the worker's model and run are unchanged. A run
+   * whose step failed ends with it: `keptSteps` says how many whole steps the weights sent just
+   * before hold (absent when they could not be read back).
+   */
+  | { type: 'error'; code: WorkerErrorCode; message: string; keptSteps?: number };
 
 /** Why the worker refused a request; the page words it in the user's language ('other': see message). */
 export type WorkerErrorCode = 'loading' | 'busy' | 'epochsDone' | 'architecture' | 'other';

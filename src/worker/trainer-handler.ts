@@ -163,7 +163,19 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
         phase('finished');
       },
       (err: unknown) => {
-        post({ type: 'error', code: 'other', message: String(err) });
+        // The trained steps go to the page first, as at a stop: since the last periodic weights
+        // there may be seconds of training. The step that threw has put its weights back.
+        let keptSteps: number | undefined;
+        if (t.intact) {
+          try {
+            flush(t, buffer);
+            sendWeights(t, 'final');
+            keptSteps = t.history.stepsDone;
+          } catch {
+            // The backend cannot even read the weights: the page keeps the last ones it was sent.
+          }
+        }
+        post({ type: 'error', code: 'other', message: String(err), keptSteps });
         phase('finished');
       },
     );

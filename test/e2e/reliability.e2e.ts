@@ -8,7 +8,8 @@ import { phase, startTraining, stepsDone, storedRuns } from './train-helpers';
 
 // Each fault the app once mishandled, reproduced the way it happens to users, sized to a few
 // training steps: a trained model replaced by Train, a full disk, a dead worker, blocked site data,
-// two tabs, a reload mid-epoch, a lost WebGL context, absurd weights, and the security policy.
+// two tabs, a reload mid-epoch, a lost WebGL context, absurd weights, the security policy, and a
+// training step that fails.
 let browser: Browser;
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -401,4 +402,47 @@ it('9: a strict Content-Security-Policy and nosniff are served, and hold', async
   });
   expect(ran).toBe(false);
   await expect.poll(() => pageErrors(page).join('\n')).toMatch(/CSP violation: script-src/);
+});
+
+it('10: a training step that fails ends the run with its whole steps kept, saved and continued', async () => {
+  const page = await openApp(browser, link());
+  await startTraining(page, 5);
+  const worker = page.workers().find((w) => w.url().includes('trainer.worker'));
+  expect(worker).toBeDefined();
+  // As a kernel failing mid-run does: the worker's next step throws.
+  await worker!.evaluate(() => {
+    const scope = self as unknown as Record<string, unknown>;
+    scope.keptMessageChannel = scope.MessageChannel;
+    scope.MessageChannel = class {
+      constructor() {
+        throw new Error('injected step failure');
+      }
+    };
+  });
+  const alert = page.getByRole('alert');
+  await expect
+    .poll(() => alert.textContent(), { timeout: 60_000 })
+    .toMatch(
+      /^The training worker reported: Error: injected step failure Training stopped there\. The weights of its last whole step \(([\d,]+) steps\) were kept and saved\.$/,
+    );
+  const kept = Number(
+    /\(([\d,]+) steps\)/.exec((await alert.textContent()) ?? '')![1].replace(/,/g, ''),
+  );
+  expect(kept).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => phase(page), { timeout: 60_000 }).toMatch(/^Stopped/);
+  // Every step's metrics reached the page, and the run is on disk with exactly those weights.
+  expect(await stepsDone(page)).toBe(kept);
+  await expect
+    .poll(async () => (await storedRuns(page)).map((r) => [r.steps, r.status]), { timeout: 30_000 })
+    .toEqual([[kept, 'interrupted']]);
+  // Once the fault is gone, Continue goes on from those weights in the same worker.
+  await worker!.evaluate(() => {
+    const scope = self as unknown as Record<string, unknown>;
+    scope.MessageChannel = scope.keptMessageChannel;
+  });
+  await page.getByRole('button', { name: 'Continue training' }).click();
+  await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBeGreaterThan(kept);
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await stopAndSave(page);
+  expect(pageErrors(page)).toEqual([]);
 });

@@ -4,9 +4,16 @@ import {
   EMPTY_QUEUE,
   nextToLaunch,
   queueReducer,
+  runOutcome,
   type QueueAction,
   type QueueState,
 } from '../../src/state/experiment-queue-state';
+import {
+  INITIAL_TRAINER_STATE,
+  trainerReducer,
+  type TrainerAction,
+  type TrainerState,
+} from '../../src/state/trainer-state';
 
 const run = (state: QueueState, ...actions: QueueAction[]) => actions.reduce(queueReducer, state);
 const statuses = (s: QueueState) => s.items.map((i) => i.status);
@@ -77,4 +84,44 @@ it('edits and removes only what is not running, and never refills a running queu
   expect(statuses(s)).toEqual(['done', 'waiting', 'waiting', 'waiting']);
   expect(new Set(s.items.map((i) => i.key)).size).toBe(4);
   expect(statuses(run(s, { type: 'clear' }))).toEqual(['waiting', 'waiting', 'waiting']);
+});
+
+it('tells a run that ended, a refusal while it trains, and a failed step apart, as the worker says them', () => {
+  const trainer = (state: TrainerState, ...actions: TrainerAction[]) =>
+    actions.reduce(trainerReducer, state);
+  const launch = INITIAL_TRAINER_STATE;
+  const training = trainer(launch, { type: 'phase', phase: 'training', numTensors: 9 });
+  expect(runOutcome(launch, training)).toBeNull();
+  // A second Train refused while this run goes on: the run is not over.
+  const busy = trainer(training, { type: 'error', code: 'busy', message: 'a run is in progress' });
+  expect(runOutcome(launch, busy)).toBeNull();
+  // A step fails: its weights come first, then the error that ends the run, before the phase.
+  const failed = trainer(training, {
+    type: 'error',
+    code: 'other',
+    message: 'Error: helper thread failed',
+    keptSteps: 5,
+  });
+  expect(runOutcome(launch, failed)).toEqual({
+    type: 'failed',
+    message: 'Error: helper thread failed',
+  });
+  const after = trainer(failed, { type: 'phase', phase: 'finished', numTensors: 9 });
+  expect(runOutcome(launch, after)).toEqual({
+    type: 'failed',
+    message: 'Error: helper thread failed',
+  });
+  // A run that stops ends, as stopped.
+  const stopped = trainer(training, {
+    type: 'finished',
+    reason: 'stopped',
+    step: null,
+    loss: null,
+    numTensors: 9,
+  });
+  expect(runOutcome(launch, stopped)).toEqual({ type: 'ended', reason: 'stopped' });
+  // An error already there at launch is not this run's.
+  expect(
+    runOutcome(failed, trainer(failed, { type: 'phase', phase: 'finished', numTensors: 9 })),
+  ).toBeNull();
 });

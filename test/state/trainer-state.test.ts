@@ -67,6 +67,32 @@ describe('worker errors', () => {
     const crashed = trainerReducer(refused, { type: 'crash', message: 'worker died' });
     expect(crashed.error).toEqual({ code: 'other', message: 'worker died' });
   });
+
+  it('end the run on a failed step, keeping how many whole steps its saved weights hold', () => {
+    const training = trainerReducer(INITIAL_TRAINER_STATE, {
+      type: 'phase',
+      phase: 'training',
+      numTensors: 9,
+    });
+    const failed = trainerReducer(training, {
+      type: 'error',
+      code: 'other',
+      message: 'Error: helper thread failed',
+      keptSteps: 5,
+    });
+    expect(failed.error).toEqual({
+      code: 'other',
+      message: 'Error: helper thread failed',
+      keptSteps: 5,
+    });
+    // Counted as an end, so autosave writes the run and the queue moves on.
+    expect(failed.finishedRuns).toBe(training.finishedRuns + 1);
+    expect(failed.lastRun).toEqual({ reason: 'interrupted', step: null, loss: null });
+    // A refused request is not an end.
+    const busy = trainerReducer(training, { type: 'error', code: 'busy', message: 'busy' });
+    expect(busy.finishedRuns).toBe(training.finishedRuns);
+    expect(busy.lastRun).toBeNull();
+  });
 });
 
 it('ends a run cut short by a dead worker, so it is saved, and clears that on the next run', () => {

@@ -136,6 +136,52 @@ describe('the training worker', () => {
     expect(final).toMatchObject({ steps: 3, epochs: 0 });
   });
 
+  it('ends a run whose step throws with the last whole step: metrics, weights, then the error', async () => {
+    // The reference: the same run stopped after 5 steps.
+    const h0 = harness();
+    await h0.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+    const five = { type: 'start', config: config({ epochs: 3 }), from: 'scratch', maxSteps: 5 };
+    await h0.send(five as TrainerRequest);
+    await h0.waitFor(isFinished);
+    const reference = h0.events.find((e) => e.type === 'weights' && e.reason === 'final');
+
+    // The sixth update is applied in full and then throws, as a kernel failing late would: the
+    // weights have moved past the history, and must be put back.
+    const adam = tf.AdamOptimizer.prototype;
+    const apply = adam.applyGradients;
+    let updates = 0;
+    const spy = vi.spyOn(adam, 'applyGradients').mockImplementation(function (
+      this: tf.AdamOptimizer,
+      grads,
+    ) {
+      apply.call(this, grads);
+      if (++updates === 6) throw new Error('helper thread failed');
+    });
+    try {
+      const h = harness();
+      await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });
+      const from = h.events.length;
+      await h.send({ type: 'start', config: config({ epochs: 3 }), from: 'scratch' });
+      await h.waitFor((e) => e.type === 'phase' && e.phase === 'finished');
+      const run = h.events.slice(from);
+      const steps = run.flatMap((e) => (e.type === 'metrics' ? e.loss.map((l) => l.step) : []));
+      expect(steps).toEqual([0, 1, 2, 3, 4]);
+      expect(h.types(run).slice(-3)).toEqual(['weights', 'error', 'phase:finished']);
+      expect(run.find(isFinished)).toBeUndefined();
+      expect(run.at(-2)).toEqual({
+        type: 'error',
+        code: 'other',
+        message: 'Error: helper thread failed',
+        keptSteps: 5,
+      });
+      const sent = run.at(-3) as Extract<TrainerEvent, { type: 'weights' }>;
+      expect(sent).toMatchObject({ reason: 'final', steps: 5, epochs: 1 });
+      expect(sent.weights).toEqual((reference as typeof sent).weights);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('holds a paused run between steps, refuses a second start, and stops it', async () => {
     const h = harness();
     await h.send({ type: 'init', backend: 'wasm', mnistBaseUrl: 'unused/' });

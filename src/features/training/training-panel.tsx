@@ -122,7 +122,9 @@ export function TrainingPanel() {
             </p>
           )}
           {lastRun?.reason === 'completed' && <p className="note">{t('train.completed')}</p>}
-          {lastRun?.reason === 'interrupted' && <p className="note">{t('train.interrupted')}</p>}
+          {lastRun?.reason === 'interrupted' && trainer.error?.keptSteps === undefined && (
+            <p className="note">{t('train.interrupted')}</p>
+          )}
           {saved.autosave.error && (
             <p role="alert" className="error" data-testid="train-autosave-error">
               {t('train.autosaveFailed', { reason: errorText(t, saved.autosave.error) })}
@@ -133,6 +135,8 @@ export function TrainingPanel() {
               {trainer.error.code === 'other'
                 ? t('train.workerError', { message: trainer.error.message })
                 : t(`train.err.${trainer.error.code}`)}
+              {trainer.error.keptSteps !== undefined &&
+                ` ${t('train.errorKept', { steps: num(trainer.error.keptSteps) })}`}
               {phase === 'loading' && (
                 <>
                   {' '}

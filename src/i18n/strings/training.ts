@@ -54,6 +54,8 @@ export const en = {
     'Training stopped at step {step}: the loss became {loss}, not a finite number. The weights from the last good step were kept. Try a smaller learning rate.',
   'train.completed': 'All epochs done. The Draw and Evaluate panels now use these weights.',
   'train.workerError': 'The training worker reported: {message}',
+  'train.errorKept':
+    'Training stopped there. The weights of its last whole step ({steps} steps) were kept and saved.',
   'train.retry': 'Try again',
   'train.interrupted':
     'The run was cut short because the training worker stopped. Its last reported weights were kept and saved.',
@@ -153,6 +155,7 @@ export const zh: Record<keyof typeof en, string> = {
     '训练在第 {step} 步停止：损失变成了 {loss}，不是有限的数。已保留最后一个正常步骤的权重。请试试更小的学习率。',
   'train.completed': '所有轮次已完成。手写识别和评估面板现在使用这些权重。',
   'train.workerError': '训练线程报告：{message}',
+  'train.errorKept': '训练在此停止。已保留并保存最后一个完整步骤（共 {steps} 步）的权重。',
   'train.retry': '重试',
   'train.interrupted': '训练线程停止了，所以这次训练被中断。它最后报告的权重已保留并保存。',
   'train.confirmTrain':
