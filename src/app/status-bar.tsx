@@ -28,7 +28,10 @@ function Why({ setup }: { setup: BackendSetup }) {
   return <>{setup.reason}</>;
 }
 
-/** Backends (page and worker) and why, renderer, live tensor counts and dataset load time. */
+/**
+ * Backends (page and worker), live tensor counts, the backend choice, offline state and dataset
+ * load time; the worker's speed, the renderer and why behind a disclosure.
+ */
 export function StatusBar() {
   const { t, num } = useI18n();
   const { state } = useMnist();
@@ -70,21 +73,27 @@ export function StatusBar() {
         {t('status.worker')}: <BackendName setup={trainer.backend} /> · {t('status.tensors')}:{' '}
         {num(trainer.numTensors)}
       </span>
-      <WorkerSpeed setup={trainer.backend} />
-      <span data-testid="status-renderer">
-        {t('status.renderer')}:{' '}
-        <span className="renderer" title={page.renderer ?? undefined}>
-          {page.renderer ?? t('status.noWebgl')}
-        </span>
-        {page.renderer && (
-          <em className={page.softwareRenderer ? 'badge warn' : 'badge'}>
-            {page.softwareRenderer ? t('status.software') : t('status.hardware')}
-          </em>
-        )}
-      </span>
-      <span data-testid="status-reason" title={page.reason}>
-        {t('status.why')}: <Why setup={page} />
-      </span>
+      {/* The long lines fold away, so the bar stays about two lines tall over the panels. */}
+      <details className="status-details" data-testid="status-details">
+        <summary>{t('status.details')}</summary>
+        <div>
+          <WorkerSpeed setup={trainer.backend} />
+          <span data-testid="status-renderer">
+            {t('status.renderer')}:{' '}
+            <span className="renderer" title={page.renderer ?? undefined}>
+              {page.renderer ?? t('status.noWebgl')}
+            </span>
+            {page.renderer && (
+              <em className={page.softwareRenderer ? 'badge warn' : 'badge'}>
+                {page.softwareRenderer ? t('status.software') : t('status.hardware')}
+              </em>
+            )}
+          </span>
+          <span data-testid="status-reason" title={page.reason}>
+            {t('status.why')}: <Why setup={page} />
+          </span>
+        </div>
+      </details>
       <BackendChooser />
       <OfflineStatus />
       {state.status === 'ready' && (
