@@ -7,8 +7,14 @@ import { imageAt } from '../../src/ml/mnist/dataset';
 import { RunControl, runLoop } from '../../src/ml/run-loop';
 import { evaluateAccuracy, Trainer } from '../../src/ml/train';
 import { median, round, type BenchContext } from '../bench-context';
-import { convChooser } from '../../src/ml/wasm/fma/conv-choice';
+import { convChooser, type StepCheck } from '../../src/ml/wasm/fma/conv-choice';
 import { WASM_BINARY_URLS } from '../../src/ml/wasm/wasm-urls';
+
+/** "kept fma (per-shape 16.1 / fma 12.4 / xnnpack 17.0 ms)". */
+function stepCheckText({ kept, ms }: StepCheck): string {
+  const parts = Object.entries(ms).map(([set, v]) => `${set} ${v.toFixed(1)}`);
+  return `kept ${kept} (${parts.join(' / ')} ms)`;
+}
 
 /** The chooser's per-shape decisions, e.g. "conv 50x14x14x16…: fma 4.9 / xnnpack 9.3 ms". */
 function convChoices(): string | null {
@@ -42,7 +48,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     for (const batchSize of ctx.options.batches) {
       convChooser.reset();
       // As the worker does before a run: time the convolution kernels for this batch size.
+      const tuneStart = performance.now();
       const tuned = setup.backend === 'wasm' ? await tuneConvolutions(batchSize) : null;
+      const tuneMs = performance.now() - tuneStart;
       const epochs = ctx.options.epochs ?? 1;
       const trainer = new Trainer(data, { ...TUTORIAL_CONFIG, batchSize, epochs });
       const steps =
@@ -123,6 +131,10 @@ export async function run(ctx: BenchContext): Promise<void> {
         // Threads our kernels ran on (helpers of our own beside the page's).
         fma_threads: tuned?.fmaThreads ?? null,
         conv_choices: setup.backend === 'wasm' ? convChoices() : null,
+        // Where our kernels have helper threads: whole-step ms of each kernel set, and the kept one.
+        conv_step_check: tuned?.stepCheck ? stepCheckText(tuned.stepCheck) : null,
+        // What the worker spends before a run's first step: the helpers' start, warm-up and tuning.
+        conv_tune_ms: tuned ? round(tuneMs, 0) : null,
       });
       trainer.dispose();
     }

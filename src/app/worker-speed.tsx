@@ -12,15 +12,19 @@ function convolutionLine(conv: ConvolutionReport, t: I18n['t'], num: I18n['num']
   const n = conv.fmaThreads ?? 1;
   const threads = n > 1 ? t('speed.conv.threads', { threads: n }) : '';
   if (conv.mode === 'fma') return t('speed.conv.fma') + threads;
+  const fma = conv.choices.filter((c) => c.kernel === 'fma').length;
+  const all = conv.choices.length;
+  const ms = (v: number) => t('speed.ms', { ms: num(v, 1) });
+  const check = conv.stepCheck;
+  if (check) {
+    // Whole steps: the kept set's, and XNNPACK's for every shape (the per-shape set where that
+    // was XNNPACK everywhere, so not timed twice).
+    const kept = check.ms[check.kept] ?? 0;
+    const xnnpack = check.ms.xnnpack ?? check.ms['per-shape'] ?? 0;
+    return t('speed.conv.checked', { fma, all, ms: ms(kept), xnnpack: ms(xnnpack) }) + threads;
+  }
   const { chosen, xnnpack } = convStepMs(conv.choices);
-  return (
-    t('speed.conv.timed', {
-      fma: conv.choices.filter((c) => c.kernel === 'fma').length,
-      all: conv.choices.length,
-      ms: t('speed.ms', { ms: num(chosen, 1) }),
-      xnnpack: t('speed.ms', { ms: num(xnnpack, 1) }),
-    }) + threads
-  );
+  return t('speed.conv.timed', { fma, all, ms: ms(chosen), xnnpack: ms(xnnpack) }) + threads;
 }
 
 /**

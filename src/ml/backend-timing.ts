@@ -9,9 +9,12 @@ import { createModel } from './model';
 import { makeOptimizer } from './train';
 import {
   convChooser,
+  fastestSet,
   TIMED_CALLS,
   WARMUP_CALLS,
   type ConvolutionReport,
+  type KernelSet,
+  type StepCheck,
 } from './wasm/fma/conv-choice';
 import { fmaKernels, startFmaThreads } from './wasm/fma/fma-kernels';
 
@@ -97,6 +100,7 @@ export async function tuneConvolutions(
 ): Promise<ConvolutionReport> {
   const backend = tf.backend() as BackendWasm;
   const available = fmaKernels(backend) !== null;
+  let stepCheck: StepCheck | undefined;
   // Ours on every thread the backend has, before they are timed against XNNPACK's.
   const fmaThreads =
     available && convChooser.mode !== 'xnnpack'
@@ -113,6 +117,42 @@ export async function tuneConvolutions(
     } finally {
       convChooser.tuning = false;
     }
+    if (fmaThreads > 1) stepCheck = await checkWholeSteps(batchSize);
   }
-  return { mode: convChooser.mode, available, fmaThreads, choices: convChooser.choices() };
+  const report = { mode: convChooser.mode, available, fmaThreads, choices: convChooser.choices() };
+  return stepCheck ? { ...report, stepCheck } : report;
+}
+
+/** Rounds of the whole-step check; each times every kernel set once, in turn. */
+export const STEP_CHECK_ROUNDS = 3;
+
+/**
+ * With helper threads, timing one call at a time can misjudge ours: after each of XNNPACK's
+ * threaded calls tfjs's own pool thread spins on a core for a while, and a call of ours timed
+ * then runs at one thread's speed (4-6 ms instead of 2.3 for conv2 at 2 threads), which real
+ * training on ours alone does not see. So the per-shape choices are checked against ours and
+ * XNNPACK's for every shape, by whole training steps taken in turn, and the fastest set is kept.
+ */
+async function checkWholeSteps(batchSize: number): Promise<StepCheck | undefined> {
+  const kernels = convChooser.choices().map((c) => c.kernel);
+  if (kernels.length === 0) return undefined;
+  const sets: KernelSet[] = ['per-shape'];
+  if (kernels.some((k) => k !== 'fma')) sets.push('fma');
+  if (kernels.some((k) => k !== 'xnnpack')) sets.push('xnnpack');
+  const samples = new Map<KernelSet, number[]>(sets.map((s) => [s, []]));
+  try {
+    for (let round = 0; round < STEP_CHECK_ROUNDS; round++) {
+      for (const set of sets) {
+        convChooser.assign(set === 'per-shape' ? null : set);
+        samples.get(set)!.push(await timeTrainingStep(batchSize, 3, 1));
+      }
+    }
+  } finally {
+    convChooser.assign(null);
+  }
+  const ms: StepCheck['ms'] = {};
+  for (const [set, values] of samples) ms[set] = median(values);
+  const kept = fastestSet(ms);
+  convChooser.assign(kept === 'per-shape' ? null : kept);
+  return { kept, ms };
 }

@@ -99,6 +99,32 @@ it('says how many threads our kernels run on where helpers of our own joined thi
   localStorage.removeItem('digit-lab.lang');
 });
 
+it('gives the whole-step figures where a whole-step check chose the kernels', () => {
+  const report = {
+    mode: 'auto' as const,
+    available: true,
+    fmaThreads: 2,
+    // The per-call timing kept XNNPACK for one shape; whole steps put ours on both.
+    choices: [choice('fma', 2, 3), choice('fma', 5, 4)],
+    stepCheck: { kept: 'fma' as const, ms: { 'per-shape': 13.8, fma: 12.1, xnnpack: 16.24 } },
+  };
+  expect(speed({ ...base, convolutions: report })).toBe(
+    'Training speed: convolutions: our relaxed-SIMD kernels for 2 of 2 shapes, XNNPACK for the rest, checked by whole training steps (12.1 ms a step; XNNPACK alone 16.2 ms) (ours on 2 threads)',
+  );
+  cleanup();
+  // Where every shape chose XNNPACK, the per-shape set is XNNPACK's and is its figure.
+  const allXnnpack = {
+    ...report,
+    choices: [choice('xnnpack', 3, 2)],
+    stepCheck: { kept: 'per-shape' as const, ms: { 'per-shape': 15, fma: 17 } },
+  };
+  localStorage.setItem('digit-lab.lang', 'zh-CN');
+  expect(speed({ ...base, convolutions: allXnnpack })).toBe(
+    '训练速度: 卷积：1 种形状中 0 种用我们的 relaxed-SIMD 内核，其余用 XNNPACK，已按整个训练步核对（每步 15.0 毫秒；只用 XNNPACK 则 15.0 毫秒）（我们的内核用 2 个线程）',
+  );
+  localStorage.removeItem('digit-lab.lang');
+});
+
 it('says when the browser has no relaxed SIMD, or the address forces a kernel', () => {
   const conv = (mode: 'auto' | 'fma' | 'xnnpack', available: boolean) =>
     speed({ ...base, convolutions: { mode, available, choices: [] } });

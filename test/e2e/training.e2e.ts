@@ -225,3 +225,19 @@ it('runs our convolution kernels on helper threads of their own where the worker
   );
   expect(pageErrors(page)).toEqual([]);
 });
+
+it('checks the timed kernel choice by whole training steps where our kernels have helpers', async () => {
+  const page = await openApp(browser, `?threads=2${TUTORIAL_LINK}`);
+  await expect.poll(() => phase(page), { timeout: 120_000 }).toMatch(/^Ready to train/);
+  const line = (await page.getByTestId('status-speed').textContent()) ?? '';
+  const [, fma, all, kept, xnnpack] =
+    /convolutions: our relaxed-SIMD kernels for (\d) of (\d) shapes, XNNPACK for the rest, checked by whole training steps \(([\d.]+) ms a step; XNNPACK alone ([\d.]+) ms\) \(ours on 2 threads\)$/.exec(
+      line,
+    ) ?? [];
+  expect(line).toContain('checked by whole training steps');
+  expect(Number(all)).toBe(5);
+  expect(Number(fma)).toBeLessThanOrEqual(5);
+  // The kept set is the fastest of those timed, XNNPACK's among them.
+  expect(Number(kept)).toBeLessThanOrEqual(Number(xnnpack));
+  expect(pageErrors(page)).toEqual([]);
+});

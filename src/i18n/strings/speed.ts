@@ -19,6 +19,8 @@ export const en = {
     'only {threads} of {planned} threads started (the page is not cross-origin isolated)',
   'speed.conv.timed':
     'convolutions: our relaxed-SIMD kernels for {fma} of {all} shapes, XNNPACK for the rest ({ms} a step; XNNPACK alone {xnnpack})',
+  'speed.conv.checked':
+    'convolutions: our relaxed-SIMD kernels for {fma} of {all} shapes, XNNPACK for the rest, checked by whole training steps ({ms} a step; XNNPACK alone {xnnpack})',
   'speed.conv.none': 'convolutions: XNNPACK (this browser has no relaxed SIMD)',
   'speed.conv.fma': 'convolutions: our relaxed-SIMD kernels, as the address asks (?conv=)',
   'speed.conv.xnnpack': 'convolutions: XNNPACK, as the address asks (?conv=)',
@@ -40,6 +42,8 @@ export const zh: Record<keyof typeof en, string> = {
   'speed.threads.short': '只启动了 {planned} 个线程中的 {threads} 个（页面没有跨源隔离）',
   'speed.conv.timed':
     '卷积：{all} 种形状中 {fma} 种用我们的 relaxed-SIMD 内核，其余用 XNNPACK（每步 {ms}；只用 XNNPACK 则 {xnnpack}）',
+  'speed.conv.checked':
+    '卷积：{all} 种形状中 {fma} 种用我们的 relaxed-SIMD 内核，其余用 XNNPACK，已按整个训练步核对（每步 {ms}；只用 XNNPACK 则 {xnnpack}）',
   'speed.conv.none': '卷积：XNNPACK（此浏览器不支持 relaxed SIMD）',
   'speed.conv.fma': '卷积：我们的 relaxed-SIMD 内核，按地址中的要求（?conv=）',
   'speed.conv.xnnpack': '卷积：XNNPACK，按地址中的要求（?conv=）',

@@ -3,6 +3,7 @@ import {
   ConvChooser,
   convStepMs,
   fasterKernel,
+  fastestSet,
   TIMED_CALLS,
   WARMUP_CALLS,
 } from '../../../src/ml/wasm/fma/conv-choice';
@@ -122,5 +123,39 @@ describe('the decision and the summary', () => {
         { op: 'input-grad', shape: 'b', kernel: 'xnnpack', fmaMs: 5, xnnpackMs: 2 },
       ]),
     ).toEqual({ chosen: 3, xnnpack: 6 });
+  });
+});
+
+describe('the whole-step check', () => {
+  it('keeps the kernel set with the fastest whole step; a tie or a lone figure keeps per-shape', () => {
+    expect(fastestSet({ 'per-shape': 13.8, fma: 12.1, xnnpack: 16.2 })).toBe('fma');
+    expect(fastestSet({ 'per-shape': 11.6, xnnpack: 16.6 })).toBe('per-shape');
+    expect(fastestSet({ 'per-shape': 17, fma: 18, xnnpack: 16 })).toBe('xnnpack');
+    expect(fastestSet({ 'per-shape': 12, fma: 12, xnnpack: 12 })).toBe('per-shape');
+    expect(fastestSet({ 'per-shape': 12 })).toBe('per-shape');
+  });
+
+  it('runs every chosen shape on one kernel, then each on its own choice again', () => {
+    const { chooser, fma, xnnpack, calls } = timed(2, 5);
+    for (let i = 0; i < TRIAL; i++) chooser.run('conv', 'a', fma, xnnpack);
+    const slow = timed(5, 2);
+    // A chooser whose one shape timed XNNPACK faster.
+    for (let i = 0; i < TRIAL; i++) slow.chooser.run('conv', 'b', slow.fma, slow.xnnpack);
+    expect(slow.chooser.choices().map((c) => c.kernel)).toEqual(['xnnpack']);
+    slow.chooser.assign('fma');
+    expect(slow.chooser.choices().map((c) => c.kernel)).toEqual(['fma']);
+    slow.calls.length = 0;
+    expect(slow.chooser.run('conv', 'b', slow.fma, slow.xnnpack)).toBe('fma-out');
+    slow.chooser.assign('xnnpack');
+    slow.chooser.assign(null);
+    expect(slow.chooser.choices()).toEqual([
+      { op: 'conv', shape: 'b', kernel: 'xnnpack', fmaMs: 5, xnnpackMs: 2 },
+    ]);
+    expect(slow.chooser.run('conv', 'b', slow.fma, slow.xnnpack)).toBe('xnnpack-out');
+    expect(slow.calls).toEqual(['fma', 'xnnpack']);
+    chooser.assign('xnnpack');
+    calls.length = 0;
+    expect(chooser.run('conv', 'a', fma, xnnpack)).toBe('xnnpack-out');
+    expect(calls).toEqual(['xnnpack']);
   });
 });

@@ -32,6 +32,31 @@ export interface ConvolutionReport {
   fmaThreads?: number;
   /** The tutorial's shapes, timed at start ('auto' only). */
   choices: ConvChoice[];
+  /** Where our kernels have helper threads: the whole-step check that followed (see below). */
+  stepCheck?: StepCheck;
+}
+
+/**
+ * The kernel sets a whole-step check compares: the per-shape choices, ours for every shape, and
+ * XNNPACK for every shape.
+ */
+export type KernelSet = 'per-shape' | 'fma' | 'xnnpack';
+
+/** Median ms of a whole training step with each kernel set timed, and the set kept. */
+export interface StepCheck {
+  kept: KernelSet;
+  ms: Partial<Record<KernelSet, number>>;
+}
+
+/** The set with the fastest whole step; a tie keeps the per-shape choices. */
+export function fastestSet(ms: Partial<Record<KernelSet, number>>): KernelSet {
+  let best: KernelSet = 'per-shape';
+  for (const set of ['per-shape', 'fma', 'xnnpack'] as const) {
+    const v = ms[set];
+    const b = ms[best];
+    if (v !== undefined && (b === undefined || v < b)) best = set;
+  }
+  return best;
 }
 
 /** Step ms of the chosen kernels and of XNNPACK alone, summed over the timed shapes. */
@@ -75,6 +100,8 @@ export class ConvChooser {
   private readonly tuned = new Set<string>();
   private readonly trials = new Map<string, Trial>();
   private readonly chosen = new Map<string, ConvChoice>();
+  /** Each shape's own timed choice, kept while `assign` runs them all on one kernel. */
+  private readonly perShape = new Map<string, ConvKernelName>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -106,6 +133,18 @@ export class ConvChooser {
     return out;
   }
 
+  /**
+   * Runs every chosen shape on `kernel`, or back on its own per-shape choice (null); what
+   * `choices` reports follows.
+   */
+  assign(kernel: ConvKernelName | null): void {
+    for (const [key, c] of this.chosen) {
+      const own = this.perShape.get(key) ?? c.kernel;
+      this.perShape.set(key, own);
+      this.chosen.set(key, { ...c, kernel: kernel ?? own });
+    }
+  }
+
   /** Shapes still being timed. */
   openTrials(): number {
     return this.trials.size;
@@ -127,6 +166,7 @@ export class ConvChooser {
   reset(): void {
     this.trials.clear();
     this.chosen.clear();
+    this.perShape.clear();
     this.tuned.clear();
   }
 }
