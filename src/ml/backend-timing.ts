@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { TUTORIAL_CONFIG } from './config';
 import { createModel } from './model';
-import { makeOptimizer } from './train';
+import { makeOptimizer } from './optimizers';
 import {
   convChooser,
   fastestSet,

@@ -6,7 +6,7 @@ import { evaluateSplit } from './evaluate';
 import { emptyHistory, stepsIntoEpoch, type AccuracyPoint, type TrainingHistory } from './history';
 import type { MnistData, MnistSplit } from './mnist/dataset';
 import { createModel } from './model';
-import { TorchRMSprop } from './rmsprop';
+import { makeOptimizer } from './optimizers';
 import { readWeights, writeWeights, type WeightSnapshot } from './weights';
 
 /** Test images in the fixed subset measured during an epoch (the first ones of the test set). */
@@ -44,18 +44,6 @@ export type StepOutcome =
 /** The tutorial's log line, e.g. `Epoch: 0 | train loss: 0.5552 | test accuracy: 0.89`. */
 export function logLine(epoch: number, loss: number, accuracy: number): string {
   return `Epoch: ${epoch} | train loss: ${loss.toFixed(4)} | test accuracy: ${accuracy.toFixed(2)}`;
-}
-
-/** The optimizer a config names, with PyTorch's default constants and formulas where tf's differ. */
-export function makeOptimizer(config: TrainConfig): tf.Optimizer {
-  switch (config.optimizer) {
-    case 'adam':
-      return tf.train.adam(config.learningRate, 0.9, 0.999, 1e-8);
-    case 'sgd':
-      return tf.train.sgd(config.learningRate);
-    case 'rmsprop':
-      return new TorchRMSprop(config.learningRate);
-  }
 }
 
 /** Fraction of `split` (or of its first `count` images) the model classifies right. */

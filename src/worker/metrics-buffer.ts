@@ -7,7 +7,8 @@ import {
   type EvalPlan,
   type Throughput,
 } from '../ml/throughput';
-import type { StepReport } from '../ml/train';
+import type { MnistData } from '../ml/mnist/dataset';
+import { EVAL_EVERY, TEST_SUBSET_SIZE, type StepReport, type Trainer } from '../ml/train';
 import type { TrainProgress } from './protocol';
 
 /** Milliseconds between two metrics events, so the page gets at most ~4 a second. */
@@ -80,3 +81,25 @@ export class MetricsBuffer {
     };
   }
 }
+
+/** Where a trainer's run stands, with the buffer's images/s and time left. */
+export function runProgress(t: Trainer, buffer: MetricsBuffer): TrainProgress {
+  const c = t.runConfig;
+  return buffer.progress(
+    {
+      epoch: Math.min(t.history.epochsDone, c.epochs - 1),
+      epochs: c.epochs,
+      stepInEpoch: t.stepsIntoEpoch,
+      stepsPerEpoch: t.stepsPerEpoch,
+      stepsDone: t.history.stepsDone,
+    },
+    t.history.epochsDone,
+  );
+}
+
+/** What the loop evaluates (src/ml/train.ts), so the time left includes it. */
+export const evalPlanOf = (d: MnistData): EvalPlan => ({
+  every: EVAL_EVERY,
+  subsetImages: Math.min(TEST_SUBSET_SIZE, d.test.count),
+  fullImages: d.test.count,
+});

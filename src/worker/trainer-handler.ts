@@ -6,9 +6,9 @@ import type { MnistData } from '../ml/mnist/dataset';
 import type { MnistLoadStats } from '../ml/mnist/load';
 import { BatchMixer } from '../ml/mix';
 import { RunControl, runLoop } from '../ml/run-loop';
-import { EVAL_EVERY, TEST_SUBSET_SIZE, Trainer } from '../ml/train';
+import { Trainer } from '../ml/train';
 import { weightBuffers } from '../ml/weights';
-import { MetricsBuffer, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
+import { evalPlanOf, MetricsBuffer, runProgress, WEIGHTS_INTERVAL_MS } from './metrics-buffer';
 import {
   assertNever,
   type InitRequest,
@@ -66,27 +66,6 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
   const numTensors = () => tf.memory().numTensors;
   const phase = (p: TrainerPhase) => post({ type: 'phase', phase: p, numTensors: numTensors() });
 
-  function progressOf(t: Trainer, buffer: MetricsBuffer) {
-    const c = t.runConfig;
-    return buffer.progress(
-      {
-        epoch: Math.min(t.history.epochsDone, c.epochs - 1),
-        epochs: c.epochs,
-        stepInEpoch: t.stepsIntoEpoch,
-        stepsPerEpoch: t.stepsPerEpoch,
-        stepsDone: t.history.stepsDone,
-      },
-      t.history.epochsDone,
-    );
-  }
-
-  // What the loop evaluates (src/ml/train.ts), so the time left includes it.
-  const evalPlan = (d: MnistData) => ({
-    every: EVAL_EVERY,
-    subsetImages: Math.min(TEST_SUBSET_SIZE, d.test.count),
-    fullImages: d.test.count,
-  });
-
   function sendWeights(t: Trainer, reason: WeightsReason) {
     const weights = t.weights();
     const { activation, seed } = t.runConfig;
@@ -104,13 +83,13 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
   }
 
   const sendHistory = (t: Trainer) =>
-    post({ type: 'history', history: t.history, progress: progressOf(t, new MetricsBuffer()) });
+    post({ type: 'history', history: t.history, progress: runProgress(t, new MetricsBuffer()) });
 
   const flush = (t: Trainer, buffer: MetricsBuffer) =>
     post({
       type: 'metrics',
       ...buffer.take(),
-      progress: progressOf(t, buffer),
+      progress: runProgress(t, buffer),
       numTensors: numTensors(),
     });
 
@@ -125,7 +104,7 @@ export function createTrainerHandler(host: TrainerHost): TrainerHandler {
   }
 
   function startRun(t: Trainer, maxSteps = Infinity) {
-    const buffer = new MetricsBuffer(evalPlan(needData()), t.runConfig.batchSize);
+    const buffer = new MetricsBuffer(evalPlanOf(needData()), t.runConfig.batchSize);
     const c = new RunControl(() => {
       flush(t, buffer);
       phase('paused');

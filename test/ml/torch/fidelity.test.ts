@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stepsPerEpoch } from '../../../src/ml/batches';
 import { TUTORIAL_CONFIG, type OptimizerName } from '../../../src/ml/config';
 import { createModel } from '../../../src/ml/model';
-import { makeOptimizer, Trainer } from '../../../src/ml/train';
+import { makeOptimizer } from '../../../src/ml/optimizers';
+import { Trainer } from '../../../src/ml/train';
 import { setupBackends } from '../wasm/helpers';
 import { FIXTURES } from './helpers';
 
